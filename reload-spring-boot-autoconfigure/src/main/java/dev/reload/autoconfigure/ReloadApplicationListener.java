@@ -1,0 +1,170 @@
+package dev.reload.autoconfigure;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.reload.autoconfigure.change.ClassFileIndex;
+import dev.reload.autoconfigure.classloader.ClassDirectories;
+import dev.reload.autoconfigure.classloader.ClassGenerations;
+import dev.reload.autoconfigure.scope.ReloadScope;
+import dev.reload.autoconfigure.scope.ReloadScopeConfigurer;
+import dev.reload.autoconfigure.scope.ReloadableBeans;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aot.AotDetector;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.NativeDetector;
+import org.springframework.core.Ordered;
+
+/**
+ * Puts the application's classes into a reloadable class loader before any of them is
+ * loaded: once the context exists and before its bean definitions are loaded, it gives
+ * the context a {@link ClassGenerations#applicationClassLoader() class loader} that loads
+ * every class under the reload directories through a generation that a reload can
+ * replace. The classes the application class loader has already loaded (the main class
+ * and what it refers to) stay with it.
+ *
+ * @author reload-spring-boot
+ */
+public class ReloadApplicationListener implements ApplicationListener<ApplicationContextInitializedEvent>, Ordered {
+
+	private static final Log logger = LogFactory.getLog(ReloadApplicationListener.class);
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 10;
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationContextInitializedEvent event) {
+		ConfigurableApplicationContext context = event.getApplicationContext();
+		ReloadProperties properties = Binder.get(context.getEnvironment())
+			.bind(ReloadProperties.PREFIX, ReloadProperties.class)
+			.orElseGet(ReloadProperties::new);
+		String off = reasonToStayOff(context, properties);
+		if (off != null) {
+			logger.info("Class reloading is off: " + off);
+			return;
+		}
+		GenericApplicationContext generic = (GenericApplicationContext) context;
+		List<Path> roots = roots(properties);
+		List<Path> classpath = classpathDirectories();
+		List<Path> resourceRoots = new ArrayList<>(roots);
+		resourceRoots.removeAll(classpath);
+		ClassDirectories directories = new ClassDirectories(roots, resourceRoots);
+		ClassFileIndex index = new ClassFileIndex(directories);
+		Set<String> pinned = index.referenceClosure(startupClassNames(event.getSpringApplication()));
+		ClassGenerations generations = new ClassGenerations(directories, context.getClassLoader(), pinned::contains);
+		generic.setClassLoader(generations.applicationClassLoader());
+		ReloadScope scope = new ReloadScope();
+		ReloadableBeans beans = new ReloadableBeans(generations);
+		generic.getBeanFactory().registerSingleton("reloadClassGenerations", generations);
+		generic.getBeanFactory().registerSingleton("reloadClassFileIndex", index);
+		generic.getBeanFactory().registerSingleton("reloadScope", scope);
+		generic.getBeanFactory().registerSingleton("reloadableBeans", beans);
+		generic.addBeanFactoryPostProcessor(new ReloadScopeConfigurer(scope, beans));
+		for (Path root : roots) {
+			if (!Files.isDirectory(root)) {
+				logger.warn("Reload directory " + root + " does not exist");
+			}
+		}
+		logger.info("Class reloading is on for " + roots + ((pinned.isEmpty()) ? ""
+				: "; " + pinned + " stay loaded by the application class loader (a change needs a restart)"));
+	}
+
+	private static @Nullable String reasonToStayOff(ConfigurableApplicationContext context,
+			ReloadProperties properties) {
+		if (!properties.isEnabled()) {
+			return "reload.enabled is false";
+		}
+		if (NativeDetector.inNativeImage()) {
+			return "classes cannot be reloaded in a native image";
+		}
+		if (AotDetector.useGeneratedArtifacts()) {
+			return "the context was processed ahead of time";
+		}
+		if (!(context instanceof GenericApplicationContext)) {
+			return "the application context " + context.getClass().getName() + " is not a GenericApplicationContext";
+		}
+		if (properties.getDirectories().isEmpty() && launchedByTestFramework()) {
+			return "running under a test framework; set reload.directories to reload in tests";
+		}
+		if (roots(properties).isEmpty()) {
+			return "no class directories on the classpath (classes from jars are never reloaded); "
+					+ "set reload.directories";
+		}
+		return null;
+	}
+
+	private static List<Path> roots(ReloadProperties properties) {
+		if (!properties.getDirectories().isEmpty()) {
+			return properties.getDirectories().stream().map((path) -> path.toAbsolutePath().normalize()).toList();
+		}
+		List<Path> roots = classpathDirectories();
+		Path own = ownLocation();
+		roots.removeIf((root) -> root.equals(own));
+		return roots;
+	}
+
+	private static List<Path> classpathDirectories() {
+		List<Path> directories = new ArrayList<>();
+		for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+			if (!entry.isEmpty()) {
+				Path path = Path.of(entry).toAbsolutePath().normalize();
+				if (Files.isDirectory(path)) {
+					directories.add(path);
+				}
+			}
+		}
+		return directories;
+	}
+
+	private static @Nullable Path ownLocation() {
+		CodeSource source = ReloadApplicationListener.class.getProtectionDomain().getCodeSource();
+		try {
+			return (source != null) ? Path.of(source.getLocation().toURI()).toAbsolutePath().normalize() : null;
+		}
+		catch (URISyntaxException | IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static Set<String> startupClassNames(SpringApplication application) {
+		Set<String> names = new LinkedHashSet<>();
+		if (application.getMainApplicationClass() != null) {
+			names.add(application.getMainApplicationClass().getName());
+		}
+		for (Object source : application.getAllSources()) {
+			if (source instanceof Class<?> type) {
+				names.add(type.getName());
+			}
+		}
+		return names;
+	}
+
+	private static boolean launchedByTestFramework() {
+		for (StackTraceElement element : new Throwable().getStackTrace()) {
+			String name = element.getClassName();
+			if (name.startsWith("org.junit.") || name.startsWith("org.testng.")
+					|| name.startsWith("org.springframework.boot.test.")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,169 @@
+package dev.reload.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings for reloading changed classes, bound from {@code reload.*}. Each setting names
+ * the Apache2::Reload variable it ports.
+ *
+ * @author reload-spring-boot
+ */
+@ConfigurationProperties(ReloadProperties.PREFIX)
+public class ReloadProperties {
+
+	/**
+	 * The prefix of every reload setting.
+	 */
+	public static final String PREFIX = "reload";
+
+	/**
+	 * Whether to load application classes through a reloadable class loader and reload
+	 * them when they change. When false nothing is installed: no class loader, no watcher
+	 * thread, no endpoint, no interceptor.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Whether every application class under the reload directories is reloaded
+	 * (Apache2::Reload's ReloadAll). When false, only classes annotated with @Reloadable,
+	 * matching 'reload.modules' or registered through the Reloader are reloaded.
+	 */
+	private boolean all = true;
+
+	/**
+	 * Classes and packages to reload when 'reload.all' is false (ReloadModules). An exact
+	 * name such as 'com.acme.Billing' names that class and its nested classes;
+	 * 'com.acme.web.*' names every class in that package and its sub-packages.
+	 */
+	private List<String> modules = new ArrayList<>();
+
+	/**
+	 * Directories whose class files are reloadable (ReloadDirectories). Defaults to the
+	 * class directories on the application's classpath, such as 'target/classes'. Classes
+	 * from jars are never reloaded.
+	 */
+	private List<Path> directories = new ArrayList<>();
+
+	/**
+	 * File that gates reloads (ReloadTouchFile): when set, changes are applied only after
+	 * the file's modification time advances, for example with 'touch'.
+	 */
+	private @Nullable Path touchFile;
+
+	/**
+	 * Whether to log each reloaded class with its old and new generation, each rebuilt
+	 * bean, and each change that was skipped, with the reason (ReloadDebug).
+	 */
+	private boolean debug;
+
+	/**
+	 * How long the class files must stay unchanged before a change is applied, so that a
+	 * build or an IDE that writes many files is seen as one change.
+	 */
+	private Duration quietPeriod = Duration.ofMillis(100);
+
+	/**
+	 * Longest time a request waits for a detected change to settle and be applied. When
+	 * it runs out the request is served by the current code.
+	 */
+	private Duration requestWait = Duration.ofSeconds(10);
+
+	/**
+	 * Longest time a replaced bean waits for the requests that were using it to finish
+	 * before it is destroyed.
+	 */
+	private Duration drainTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * Number of recent reload reports kept for the 'reload' actuator endpoint.
+	 */
+	private int historySize = 20;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public boolean isAll() {
+		return this.all;
+	}
+
+	public void setAll(boolean all) {
+		this.all = all;
+	}
+
+	public List<String> getModules() {
+		return this.modules;
+	}
+
+	public void setModules(List<String> modules) {
+		this.modules = modules;
+	}
+
+	public List<Path> getDirectories() {
+		return this.directories;
+	}
+
+	public void setDirectories(List<Path> directories) {
+		this.directories = directories;
+	}
+
+	public @Nullable Path getTouchFile() {
+		return this.touchFile;
+	}
+
+	public void setTouchFile(@Nullable Path touchFile) {
+		this.touchFile = touchFile;
+	}
+
+	public boolean isDebug() {
+		return this.debug;
+	}
+
+	public void setDebug(boolean debug) {
+		this.debug = debug;
+	}
+
+	public Duration getQuietPeriod() {
+		return this.quietPeriod;
+	}
+
+	public void setQuietPeriod(Duration quietPeriod) {
+		this.quietPeriod = quietPeriod;
+	}
+
+	public Duration getRequestWait() {
+		return this.requestWait;
+	}
+
+	public void setRequestWait(Duration requestWait) {
+		this.requestWait = requestWait;
+	}
+
+	public Duration getDrainTimeout() {
+		return this.drainTimeout;
+	}
+
+	public void setDrainTimeout(Duration drainTimeout) {
+		this.drainTimeout = drainTimeout;
+	}
+
+	public int getHistorySize() {
+		return this.historySize;
+	}
+
+	public void setHistorySize(int historySize) {
+		this.historySize = historySize;
+	}
+
+}

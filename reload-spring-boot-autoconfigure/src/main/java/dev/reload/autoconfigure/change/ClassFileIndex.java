@@ -1,0 +1,189 @@
+package dev.reload.autoconfigure.change;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.reload.autoconfigure.change.ChangeSet.ClassFile;
+import dev.reload.autoconfigure.classloader.ClassDirectories;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * The content hashes of the class files the running generation was built from, and the
+ * differences between them and what is on disk now. Content, not modification time,
+ * decides: a file rewritten with the same bytes is not a change.
+ *
+ * @author reload-spring-boot
+ */
+public final class ClassFileIndex {
+
+	private final ClassDirectories directories;
+
+	/** The SHA-256 of each class as the running generation has it. */
+	private final Map<String, String> applied = new HashMap<>();
+
+	/** The last size, time and hash seen per file, so unchanged files are not re-read. */
+	private final Map<Path, Observed> observed = new HashMap<>();
+
+	private @Nullable DependencyGraph dependencies;
+
+	/**
+	 * Create an index of the class files in the given directories as they are now.
+	 * @param directories the reload directories
+	 */
+	public ClassFileIndex(ClassDirectories directories) {
+		Assert.notNull(directories, "'directories' must not be null");
+		this.directories = directories;
+		directories.findClassFiles().forEach((name, file) -> {
+			Observed seen = observe(file);
+			if (seen != null) {
+				this.applied.put(name, seen.sha256());
+			}
+		});
+	}
+
+	/**
+	 * Return how the class files on disk differ from the applied ones.
+	 * @return the changes, empty if there are none
+	 */
+	public synchronized ChangeSet diff() {
+		Map<String, Path> onDisk = this.directories.findClassFiles();
+		Map<String, ClassFile> added = new HashMap<>();
+		Map<String, ClassFile> modified = new HashMap<>();
+		onDisk.forEach((name, file) -> {
+			Observed seen = observe(file);
+			if (seen == null) {
+				return;
+			}
+			String appliedHash = this.applied.get(name);
+			if (!seen.sha256().equals(appliedHash)) {
+				byte[] bytes = readOrNull(file);
+				if (bytes != null) {
+					ClassFile content = new ClassFile(name, bytes, sha256(bytes));
+					((appliedHash != null) ? modified : added).put(name, content);
+				}
+			}
+		});
+		Set<String> removed = new HashSet<>(this.applied.keySet());
+		removed.removeAll(onDisk.keySet());
+		this.observed.keySet().retainAll(onDisk.values());
+		return new ChangeSet(added, modified, removed);
+	}
+
+	/**
+	 * Record that the running generation now has the given changes.
+	 * @param changes the changes that were applied
+	 */
+	public synchronized void apply(ChangeSet changes) {
+		changes.contents().forEach((name, file) -> this.applied.put(name, file.sha256()));
+		changes.removed().forEach(this.applied::remove);
+		if (this.dependencies != null) {
+			this.dependencies.update(changes);
+		}
+	}
+
+	/**
+	 * Return the names of the changed classes and of every class that refers to one of
+	 * them, directly or through others: all of them must be redefined together.
+	 * @param changes the changes
+	 * @return the affected class names, the changed ones included
+	 */
+	public synchronized Set<String> affectedBy(ChangeSet changes) {
+		if (this.dependencies == null) {
+			this.dependencies = new DependencyGraph(this.directories.findClassFiles());
+		}
+		DependencyGraph graph = this.dependencies.with(changes);
+		return graph.dependentsClosure(changes.classNames());
+	}
+
+	/**
+	 * Return the given classes that have a class file in a reload directory, and every
+	 * such class they refer to, directly or transitively.
+	 * @param classNames the classes to start from
+	 * @return the reachable classes with class files in a reload directory
+	 */
+	public Set<String> referenceClosure(Set<String> classNames) {
+		Set<String> closure = new TreeSet<>();
+		Deque<String> queue = new ArrayDeque<>(classNames);
+		while (!queue.isEmpty()) {
+			String name = queue.pop();
+			Path file = this.directories.classFile(name);
+			byte[] bytes = (file != null) ? readOrNull(file) : null;
+			if (bytes != null && closure.add(name)) {
+				queue.addAll(ClassReferences.of(bytes));
+			}
+		}
+		return closure;
+	}
+
+	/**
+	 * Return the SHA-256 of the applied version of a class.
+	 * @param className the class name
+	 * @return the hash, or {@code null} if the class is not known
+	 */
+	public synchronized @Nullable String appliedHash(String className) {
+		return this.applied.get(className);
+	}
+
+	private @Nullable Observed observe(Path file) {
+		try {
+			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+			Observed previous = this.observed.get(file);
+			if (previous != null && previous.size() == attributes.size()
+					&& previous.modified().equals(attributes.lastModifiedTime())) {
+				return previous;
+			}
+			byte[] bytes = Files.readAllBytes(file);
+			Observed seen = new Observed(attributes.size(), attributes.lastModifiedTime(), sha256(bytes));
+			this.observed.put(file, seen);
+			return seen;
+		}
+		catch (NoSuchFileException ex) {
+			return null;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not read class file " + file, ex);
+		}
+	}
+
+	static byte @Nullable [] readOrNull(Path file) {
+		try {
+			return Files.readAllBytes(file);
+		}
+		catch (NoSuchFileException ex) {
+			return null;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not read class file " + file, ex);
+		}
+	}
+
+	static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required of every JVM", ex);
+		}
+	}
+
+	private record Observed(long size, FileTime modified, String sha256) {
+
+	}
+
+}

@@ -1,0 +1,268 @@
+package dev.reload.autoconfigure.change;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.util.Assert;
+
+/**
+ * Watches the reload directories from one background thread, so that a request only reads
+ * a flag. File-system events mark the directories as unsettled; once they have been quiet
+ * for the quiet period, the content of the class files is compared with the running
+ * generation and the result is published.
+ *
+ * @author reload-spring-boot
+ */
+public final class ClassFileWatcher implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(ClassFileWatcher.class);
+
+	private final ClassFileIndex index;
+
+	private final Iterable<Path> roots;
+
+	private final long quietNanos;
+
+	private final Object monitor = new Object();
+
+	/** Read on every request: true while files are unsettled or a change is pending. */
+	private volatile boolean attention;
+
+	private boolean unsettled;
+
+	private long lastEventNanos;
+
+	private ChangeSet pending = ChangeSet.NONE;
+
+	private @Nullable String rejectedFingerprint;
+
+	private @Nullable WatchService watchService;
+
+	private @Nullable Thread thread;
+
+	/**
+	 * Create a watcher.
+	 * @param index the applied class files
+	 * @param roots the directories to watch
+	 * @param quietPeriod how long the files must stay unchanged before a change counts
+	 */
+	public ClassFileWatcher(ClassFileIndex index, Iterable<Path> roots, Duration quietPeriod) {
+		Assert.notNull(index, "'index' must not be null");
+		Assert.notNull(roots, "'roots' must not be null");
+		Assert.isTrue(!quietPeriod.isNegative(), "'quietPeriod' must not be negative");
+		this.index = index;
+		this.roots = roots;
+		this.quietNanos = quietPeriod.toNanos();
+	}
+
+	/**
+	 * Return whether a request should look closer: files are being written, or a change
+	 * is waiting to be applied. A volatile read, nothing more.
+	 * @return whether there is anything to do
+	 */
+	public boolean needsAttention() {
+		return this.attention;
+	}
+
+	/**
+	 * Wait until the files have been quiet for the quiet period, at most until the
+	 * deadline.
+	 * @param deadlineNanos the {@link System#nanoTime()} to give up at
+	 * @return the changes waiting to be applied; empty if there are none or the files did
+	 * not settle in time
+	 * @throws InterruptedException if the thread is interrupted while waiting
+	 */
+	public ChangeSet awaitSettled(long deadlineNanos) throws InterruptedException {
+		synchronized (this.monitor) {
+			while (this.unsettled) {
+				long remaining = deadlineNanos - System.nanoTime();
+				if (remaining <= 0) {
+					return ChangeSet.NONE;
+				}
+				TimeUnit.NANOSECONDS.timedWait(this.monitor, remaining);
+			}
+			return this.pending;
+		}
+	}
+
+	/**
+	 * Record that a reload applied the pending changes or found none.
+	 */
+	public void changesApplied() {
+		synchronized (this.monitor) {
+			this.pending = ChangeSet.NONE;
+			this.rejectedFingerprint = null;
+			this.attention = this.unsettled;
+		}
+	}
+
+	/**
+	 * Record that a reload failed: the same content is not tried again on a request until
+	 * a file changes again.
+	 * @param changes the changes that failed
+	 */
+	public void changesRejected(ChangeSet changes) {
+		synchronized (this.monitor) {
+			this.rejectedFingerprint = changes.fingerprint();
+			this.pending = ChangeSet.NONE;
+			this.attention = this.unsettled;
+		}
+	}
+
+	@Override
+	public void start() {
+		try {
+			WatchService service = FileSystems.getDefault().newWatchService();
+			for (Path root : this.roots) {
+				registerTree(service, root);
+			}
+			this.watchService = service;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not watch the reload directories " + this.roots, ex);
+		}
+		Thread watcher = new Thread(this::watch, "reload-watcher");
+		watcher.setDaemon(true);
+		// a thread must not keep a class loader generation alive through its context
+		// loader
+		watcher.setContextClassLoader(ClassFileWatcher.class.getClassLoader());
+		this.thread = watcher;
+		watcher.start();
+	}
+
+	@Override
+	public void stop() {
+		WatchService service = this.watchService;
+		Thread watcher = this.thread;
+		this.watchService = null;
+		this.thread = null;
+		if (service != null) {
+			try {
+				service.close();
+			}
+			catch (IOException ex) {
+				logger.debug("Could not close the watch service", ex);
+			}
+		}
+		if (watcher != null) {
+			watcher.interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.thread != null;
+	}
+
+	private void watch() {
+		WatchService service = this.watchService;
+		try {
+			while (service != null && !Thread.currentThread().isInterrupted()) {
+				WatchKey key = awaitEvent(service);
+				if (key != null) {
+					onEvents(service, key);
+				}
+				else if (isUnsettled()) {
+					settle();
+				}
+			}
+		}
+		catch (InterruptedException | ClosedWatchServiceException ex) {
+			// stopped
+		}
+	}
+
+	private @Nullable WatchKey awaitEvent(WatchService service) throws InterruptedException {
+		boolean unsettled;
+		long quietUntil;
+		synchronized (this.monitor) {
+			unsettled = this.unsettled;
+			quietUntil = this.lastEventNanos + this.quietNanos;
+		}
+		if (!unsettled) {
+			return service.take();
+		}
+		return service.poll(Math.max(0, quietUntil - System.nanoTime()), TimeUnit.NANOSECONDS);
+	}
+
+	private boolean isUnsettled() {
+		synchronized (this.monitor) {
+			return this.unsettled;
+		}
+	}
+
+	private void onEvents(WatchService service, WatchKey key) {
+		Path directory = (Path) key.watchable();
+		for (WatchEvent<?> event : key.pollEvents()) {
+			if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && event.context() instanceof Path child) {
+				Path created = directory.resolve(child);
+				if (Files.isDirectory(created)) {
+					registerTree(service, created);
+				}
+			}
+		}
+		key.reset();
+		synchronized (this.monitor) {
+			this.unsettled = true;
+			this.lastEventNanos = System.nanoTime();
+			this.attention = true;
+		}
+	}
+
+	private void settle() {
+		ChangeSet changes;
+		try {
+			changes = this.index.diff();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not compare the class files with the running code", ex);
+			changes = ChangeSet.NONE;
+		}
+		synchronized (this.monitor) {
+			if (System.nanoTime() - this.lastEventNanos < this.quietNanos) {
+				return; // more events arrived while comparing
+			}
+			boolean retry = !changes.isEmpty() && !changes.fingerprint().equals(this.rejectedFingerprint);
+			this.pending = retry ? changes : ChangeSet.NONE;
+			this.unsettled = false;
+			this.attention = retry;
+			this.monitor.notifyAll();
+		}
+	}
+
+	private void registerTree(WatchService service, Path root) {
+		if (!Files.isDirectory(root)) {
+			return;
+		}
+		try (Stream<Path> directories = Files.walk(root)) {
+			directories.filter(Files::isDirectory).forEach((directory) -> {
+				try {
+					directory.register(service, StandardWatchEventKinds.ENTRY_CREATE,
+							StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+				}
+				catch (IOException ex) {
+					throw new IllegalStateException("Could not watch " + directory, ex);
+				}
+			});
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not watch " + root, ex);
+		}
+	}
+
+}

@@ -1,0 +1,177 @@
+package dev.reload.autoconfigure.classloader;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * Which generation owns each reloadable class name. Generation 0 owns every reloadable
+ * name until a reload commits a generation that redefines it; a staged generation is
+ * private to the reload that builds it until it is committed.
+ *
+ * @author reload-spring-boot
+ */
+public final class ClassGenerations {
+
+	private final ClassDirectories directories;
+
+	private final ClassLoader parent;
+
+	private final Predicate<String> pinned;
+
+	private final GenerationClassLoader initial;
+
+	private final ReloadingClassLoader applicationClassLoader;
+
+	private volatile Map<String, GenerationClassLoader> owners = Map.of();
+
+	private volatile Set<String> removed = Set.of();
+
+	private volatile long generation;
+
+	/**
+	 * Create the generations for the given directories.
+	 * @param directories the reload directories
+	 * @param parent the class loader of everything that is not reloadable
+	 * @param pinned the classes that stay with the parent even though their class file is
+	 * in a reload directory, such as the main application class and what it refers to:
+	 * the parent has loaded them already
+	 */
+	public ClassGenerations(ClassDirectories directories, ClassLoader parent, Predicate<String> pinned) {
+		Assert.notNull(directories, "'directories' must not be null");
+		Assert.notNull(parent, "'parent' must not be null");
+		Assert.notNull(pinned, "'pinned' must not be null");
+		this.directories = directories;
+		this.parent = parent;
+		this.pinned = pinned;
+		this.initial = new GenerationClassLoader(0, this, directories, Map.of(), parent);
+		this.applicationClassLoader = new ReloadingClassLoader(this, directories, parent);
+	}
+
+	/**
+	 * Return the class loader for the application context: stable for the life of the
+	 * application, it hands out each reloadable class from the generation that owns it.
+	 * @return the application class loader
+	 */
+	public ReloadingClassLoader applicationClassLoader() {
+		return this.applicationClassLoader;
+	}
+
+	/**
+	 * Return the reload directories.
+	 * @return the directories
+	 */
+	public ClassDirectories directories() {
+		return this.directories;
+	}
+
+	/**
+	 * Return the number of the last committed generation.
+	 * @return the generation, 0 until the first reload
+	 */
+	public long generation() {
+		return this.generation;
+	}
+
+	/**
+	 * Return whether the class with the given name is loaded from a generation.
+	 * @param className the class name
+	 * @return whether the class is reloadable
+	 */
+	public boolean isReloadable(String className) {
+		return !this.pinned.test(className) && (this.owners.containsKey(className)
+				|| (!this.removed.contains(className) && this.directories.classFile(className) != null));
+	}
+
+	/**
+	 * Return whether the class stays with the parent loader although its class file is in
+	 * a reload directory: a change to it needs a restart.
+	 * @param className the class name
+	 * @return whether the class is pinned
+	 */
+	public boolean isPinned(String className) {
+		return this.pinned.test(className);
+	}
+
+	/**
+	 * Return the generation that a class with the given name belongs to now.
+	 * @param className the class name
+	 * @return the generation number, or -1 if the class is not reloadable
+	 */
+	public long generationOf(String className) {
+		GenerationClassLoader owner = ownerOf(className, null);
+		return (owner != null) ? owner.generation() : -1;
+	}
+
+	/**
+	 * Create the next generation, defining the given classes, without making it visible
+	 * to anything but the classes it defines. Classes it does not define resolve to the
+	 * generation that owns them now.
+	 * @param classes the class files to define, by class name
+	 * @return the staged generation
+	 */
+	public GenerationClassLoader stage(Map<String, byte[]> classes) {
+		return new GenerationClassLoader(this.generation + 1, this, this.directories, classes, this.parent);
+	}
+
+	/**
+	 * Make a staged generation the owner of the classes it defines, and forget removed
+	 * classes.
+	 * @param staged the staged generation
+	 * @param removedClasses the classes whose class files are gone
+	 */
+	public synchronized void commit(GenerationClassLoader staged, Set<String> removedClasses) {
+		Assert.state(staged.generation() == this.generation + 1, "Only the next generation can be committed");
+		Map<String, GenerationClassLoader> newOwners = new HashMap<>(this.owners);
+		Set<String> newRemoved = new HashSet<>(this.removed);
+		for (String name : staged.definedClassNames()) {
+			newOwners.put(name, staged);
+			newRemoved.remove(name);
+		}
+		for (String name : removedClasses) {
+			newOwners.remove(name);
+			newRemoved.add(name);
+		}
+		this.owners = Map.copyOf(newOwners);
+		this.removed = Set.copyOf(newRemoved);
+		this.generation = staged.generation();
+	}
+
+	/**
+	 * Return the generation that should define or hand out the given class for a
+	 * requesting generation.
+	 * @param className the class name
+	 * @param requester the generation asking, or {@code null} for the application class
+	 * loader
+	 * @return the owning generation, or {@code null} if the parent should load the class
+	 */
+	@Nullable GenerationClassLoader ownerOf(String className, @Nullable GenerationClassLoader requester) {
+		if (requester != null && requester.defines(className)) {
+			return requester;
+		}
+		if (isExcluded(className) || this.pinned.test(className)) {
+			return null;
+		}
+		GenerationClassLoader owner = this.owners.get(className);
+		if (owner != null) {
+			return owner;
+		}
+		if (this.removed.contains(className) || this.directories.classFile(className) == null) {
+			return null;
+		}
+		return this.initial;
+	}
+
+	private static boolean isExcluded(String className) {
+		// never in an application's class directory; skips a file lookup per JDK class
+		return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
+				|| className.startsWith("sun.");
+	}
+
+}

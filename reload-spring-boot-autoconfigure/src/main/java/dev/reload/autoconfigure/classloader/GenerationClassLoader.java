@@ -1,0 +1,160 @@
+package dev.reload.autoconfigure.classloader;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.security.cert.Certificate;
+import java.util.Enumeration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One generation of reloadable classes. Generation 0 defines every reloadable class from
+ * its class file on first use; each later generation defines exactly the classes a reload
+ * changed plus the classes that depend on them, from bytes read when the reload started.
+ * Any other reloadable name is resolved through the generation that owns it now, so
+ * unchanged classes keep their identity; other names go to the parent.
+ *
+ * @author reload-spring-boot
+ */
+public final class GenerationClassLoader extends ClassLoader {
+
+	static {
+		registerAsParallelCapable();
+	}
+
+	private final long generation;
+
+	private final ClassGenerations generations;
+
+	private final ClassDirectories directories;
+
+	private final Map<String, byte[]> definitions;
+
+	private final Map<Path, ProtectionDomain> protectionDomains = new ConcurrentHashMap<>();
+
+	GenerationClassLoader(long generation, ClassGenerations generations, ClassDirectories directories,
+			Map<String, byte[]> definitions, ClassLoader parent) {
+		super("reload-generation-" + generation, parent);
+		this.generation = generation;
+		this.generations = generations;
+		this.directories = directories;
+		this.definitions = Map.copyOf(definitions);
+	}
+
+	/**
+	 * Return this loader's generation number.
+	 * @return the generation, 0 for the one created at start-up
+	 */
+	public long generation() {
+		return this.generation;
+	}
+
+	/**
+	 * Return the names of the classes this generation defines from its own bytes; empty
+	 * for generation 0, which reads every reloadable class from disk.
+	 * @return the class names
+	 */
+	public Set<String> definedClassNames() {
+		return this.definitions.keySet();
+	}
+
+	boolean defines(String name) {
+		return this.definitions.containsKey(name);
+	}
+
+	@Override
+	protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+		synchronized (getClassLoadingLock(name)) {
+			Class<?> loaded = findLoadedClass(name);
+			if (loaded != null) {
+				return loaded;
+			}
+			GenerationClassLoader owner = this.generations.ownerOf(name, this);
+			if (owner == this) {
+				return define(name);
+			}
+			if (owner != null) {
+				return owner.loadClass(name);
+			}
+			return getParent().loadClass(name);
+		}
+	}
+
+	private Class<?> define(String name) throws ClassNotFoundException {
+		byte[] bytes = this.definitions.get(name);
+		Path root = null;
+		if (bytes == null) {
+			Path file = this.directories.classFile(name);
+			if (file == null) {
+				throw new ClassNotFoundException(name);
+			}
+			bytes = read(file);
+			root = this.directories.rootOf(file);
+		}
+		definePackageFor(name);
+		try {
+			return defineClass(name, bytes, 0, bytes.length, protectionDomain(root));
+		}
+		catch (ClassFormatError ex) {
+			throw new ClassNotFoundException(
+					"The class file of " + name + " is not a valid class file (" + ex.getMessage() + ")", ex);
+		}
+	}
+
+	private static byte[] read(Path file) throws ClassNotFoundException {
+		try {
+			return Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			throw new ClassNotFoundException("Could not read " + file, ex);
+		}
+	}
+
+	private void definePackageFor(String className) {
+		int lastDot = className.lastIndexOf('.');
+		if (lastDot < 0) {
+			return;
+		}
+		String packageName = className.substring(0, lastDot);
+		if (getDefinedPackage(packageName) == null) {
+			try {
+				definePackage(packageName, null, null, null, null, null, null, null);
+			}
+			catch (IllegalArgumentException ex) {
+				// defined concurrently by another thread: fine
+			}
+		}
+	}
+
+	private @Nullable ProtectionDomain protectionDomain(@Nullable Path root) {
+		if (root == null) {
+			return null;
+		}
+		return this.protectionDomains.computeIfAbsent(root,
+				(key) -> new ProtectionDomain(new CodeSource(ClassDirectories.toUrl(key), (Certificate[]) null), null,
+						this, null));
+	}
+
+	@Override
+	protected @Nullable URL findResource(String name) {
+		return this.directories.findResource(name);
+	}
+
+	@Override
+	protected Enumeration<URL> findResources(String name) {
+		return this.directories.findResources(name);
+	}
+
+	@Override
+	public String toString() {
+		return getName();
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.reload.autoconfigure.classloader;
+
+import java.net.URL;
+import java.util.Enumeration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.SmartClassLoader;
+
+/**
+ * The class loader of the application context. It never defines a class itself: each
+ * reloadable name goes to the generation that owns it when it is asked, anything else to
+ * the parent. It also serves resources from reload directories that are not on the
+ * parent's classpath, so that component scanning finds the classes there.
+ *
+ * @author reload-spring-boot
+ */
+public final class ReloadingClassLoader extends ClassLoader implements SmartClassLoader {
+
+	static {
+		registerAsParallelCapable();
+	}
+
+	private final ClassGenerations generations;
+
+	private final ClassDirectories directories;
+
+	ReloadingClassLoader(ClassGenerations generations, ClassDirectories directories, ClassLoader parent) {
+		super("reload-application", parent);
+		this.generations = generations;
+		this.directories = directories;
+	}
+
+	@Override
+	protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+		GenerationClassLoader owner = this.generations.ownerOf(name, null);
+		return (owner != null) ? owner.loadClass(name) : getParent().loadClass(name);
+	}
+
+	@Override
+	protected @Nullable URL findResource(String name) {
+		return this.directories.findResource(name);
+	}
+
+	@Override
+	protected Enumeration<URL> findResources(String name) {
+		return this.directories.findResources(name);
+	}
+
+	@Override
+	public boolean isClassReloadable(Class<?> clazz) {
+		return clazz.getClassLoader() instanceof GenerationClassLoader;
+	}
+
+	@Override
+	public String toString() {
+		return getName();
+	}
+
+}

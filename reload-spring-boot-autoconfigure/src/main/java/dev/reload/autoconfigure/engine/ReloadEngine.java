@@ -1,0 +1,365 @@
+package dev.reload.autoconfigure.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+
+import dev.reload.ReloadOutcome;
+import dev.reload.ReloadReport;
+import dev.reload.ReloadTrigger;
+import dev.reload.Reloader;
+import dev.reload.autoconfigure.change.ChangeSet;
+import dev.reload.autoconfigure.change.ClassFileIndex;
+import dev.reload.autoconfigure.change.ClassFileWatcher;
+import dev.reload.autoconfigure.classloader.ClassGenerations;
+import dev.reload.autoconfigure.classloader.GenerationClassLoader;
+import dev.reload.autoconfigure.scope.BeanRebuildException;
+import dev.reload.autoconfigure.scope.BeanRebuilder;
+import dev.reload.autoconfigure.scope.BeanRebuilder.PreparedRebuild;
+import dev.reload.autoconfigure.scope.BeanSwapParticipant;
+import dev.reload.autoconfigure.scope.ReloadableBeans;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.util.Assert;
+
+/**
+ * Turns the changes on disk into a new class generation and switches it in, one reload at
+ * a time. Everything is built and checked before the switch; if anything fails, nothing
+ * is switched, the current code keeps serving, and the same content is not tried again on
+ * a request until its files change.
+ *
+ * @author reload-spring-boot
+ */
+public final class ReloadEngine implements Reloader, DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(ReloadEngine.class);
+
+	private final ClassGenerations generations;
+
+	private final ClassFileIndex index;
+
+	private final ClassFileWatcher watcher;
+
+	private final ReloadableBeans beans;
+
+	private final BeanRebuilder rebuilder;
+
+	private final RequestGate gate;
+
+	private final Iterable<BeanSwapParticipant> participants;
+
+	private final ReloadHistory history;
+
+	private final Settings settings;
+
+	private final ReentrantLock reloadLock = new ReentrantLock();
+
+	private final ExecutorService retirement;
+
+	/**
+	 * Create an engine.
+	 * @param generations the class generations
+	 * @param index the applied class files
+	 * @param watcher the watcher of the reload directories
+	 * @param beans the reloadable beans
+	 * @param rebuilder what builds the affected beans
+	 * @param gate what requests pass through
+	 * @param participants what else follows a switch, looked up at each reload
+	 * @param history where reports are kept
+	 * @param settings how the engine behaves
+	 */
+	public ReloadEngine(ClassGenerations generations, ClassFileIndex index, ClassFileWatcher watcher,
+			ReloadableBeans beans, BeanRebuilder rebuilder, RequestGate gate,
+			Iterable<BeanSwapParticipant> participants, ReloadHistory history, Settings settings) {
+		Assert.notNull(generations, "'generations' must not be null");
+		Assert.notNull(index, "'index' must not be null");
+		Assert.notNull(watcher, "'watcher' must not be null");
+		Assert.notNull(beans, "'beans' must not be null");
+		Assert.notNull(rebuilder, "'rebuilder' must not be null");
+		Assert.notNull(gate, "'gate' must not be null");
+		Assert.notNull(participants, "'participants' must not be null");
+		Assert.notNull(history, "'history' must not be null");
+		Assert.notNull(settings, "'settings' must not be null");
+		this.generations = generations;
+		this.index = index;
+		this.watcher = watcher;
+		this.beans = beans;
+		this.rebuilder = rebuilder;
+		this.gate = gate;
+		this.participants = participants;
+		this.history = history;
+		this.settings = settings;
+		this.retirement = Executors.newSingleThreadExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "reload-retire");
+			thread.setDaemon(true);
+			thread.setContextClassLoader(ReloadEngine.class.getClassLoader());
+			return thread;
+		});
+	}
+
+	@Override
+	public ReloadReport reload() {
+		return reload(ReloadTrigger.API);
+	}
+
+	/**
+	 * Apply every change made since the last reload, now, waiting for a reload in
+	 * progress to finish first.
+	 * @param trigger what asked for the reload
+	 * @return the report
+	 */
+	public ReloadReport reload(ReloadTrigger trigger) {
+		this.reloadLock.lock();
+		try {
+			return reloadLocked(trigger, true);
+		}
+		finally {
+			this.reloadLock.unlock();
+		}
+	}
+
+	/**
+	 * Called before a request is handled: if a change was detected, wait for it to settle
+	 * and apply it, so that the request is served by the new code. Costs one volatile
+	 * read when nothing changed.
+	 */
+	public void beforeRequest() {
+		if (!this.watcher.needsAttention()) {
+			return;
+		}
+		long deadline = System.nanoTime() + this.settings.requestWait().toNanos();
+		try {
+			if (this.watcher.awaitSettled(deadline).isEmpty()) {
+				return;
+			}
+			if (this.reloadLock.tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+				try {
+					// another request may have applied it while this one waited
+					if (!this.watcher.awaitSettled(deadline).isEmpty()) {
+						reloadLocked(ReloadTrigger.REQUEST, false);
+					}
+				}
+				finally {
+					this.reloadLock.unlock();
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Return the recent reports.
+	 * @return the history
+	 */
+	public ReloadHistory history() {
+		return this.history;
+	}
+
+	/**
+	 * Return the current generation.
+	 * @return the generation number
+	 */
+	public long generation() {
+		return this.generations.generation();
+	}
+
+	@Override
+	public void registerModule(String pattern) {
+		throw new UnsupportedOperationException("Module registration is not available yet");
+	}
+
+	@Override
+	public void unregisterModule(String pattern) {
+		throw new UnsupportedOperationException("Module registration is not available yet");
+	}
+
+	@Override
+	public void destroy() {
+		this.retirement.shutdownNow();
+	}
+
+	private ReloadReport reloadLocked(ReloadTrigger trigger, boolean recordNoChanges) {
+		Instant timestamp = Instant.now();
+		long start = System.nanoTime();
+		ChangeSet changes = ChangeSet.NONE;
+		try {
+			changes = this.index.diff();
+			if (changes.isEmpty()) {
+				this.watcher.changesApplied();
+				ReloadReport report = report(ReloadOutcome.NO_CHANGES, changes, Set.of(), trigger, timestamp, start,
+						null);
+				if (recordNoChanges) {
+					this.history.record(report);
+				}
+				return report;
+			}
+			Set<String> rebuilt = apply(changes);
+			this.watcher.changesApplied();
+			ReloadReport report = report(ReloadOutcome.RELOADED, changes, rebuilt, trigger, timestamp, start, null);
+			this.history.record(report);
+			logger.info("Reloaded generation " + report.generation() + " in " + report.durationMillis() + " ms: "
+					+ report.changedClasses().size() + " changed classes, rebuilt beans " + report.rebuiltBeans() + " ("
+					+ trigger + ")");
+			return report;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			this.watcher.changesRejected(changes);
+			String error = describe(ex);
+			ReloadReport report = report(ReloadOutcome.FAILED, changes, Set.of(), trigger, timestamp, start, error);
+			this.history.record(report);
+			logger.error("Reload failed, generation " + report.generation() + " keeps serving: " + error,
+					this.settings.debug() ? ex : null);
+			return report;
+		}
+	}
+
+	private Set<String> apply(ChangeSet changes) {
+		Set<String> affected = this.index.affectedBy(changes);
+		Map<String, Long> previousGenerations = new HashMap<>();
+		affected.forEach((name) -> previousGenerations.put(name, this.generations.generationOf(name)));
+		Set<String> needingRestart = this.beans.needingRestart(affected);
+		if (!needingRestart.isEmpty()) {
+			throw new RestartRequiredException(needingRestart, changes.classNames());
+		}
+		Map<String, byte[]> definitions = definitions(changes, affected);
+		GenerationClassLoader generation = this.generations.stage(definitions);
+		verifyDefinable(generation, definitions.keySet());
+		Map<String, byte[]> added = new HashMap<>();
+		changes.added().forEach((name, file) -> added.put(name, file.bytes()));
+		PreparedRebuild rebuild = this.rebuilder.prepare(generation, affected, added, changes.removed());
+		List<Runnable> switches = new ArrayList<>();
+		try {
+			for (BeanSwapParticipant participant : this.participants) {
+				switches.add(participant.prepare(rebuild.swaps()));
+			}
+		}
+		catch (RuntimeException ex) {
+			rebuild.discard();
+			throw ex;
+		}
+		RequestGate.Switched<Runnable> switched = this.gate.switchOver(() -> {
+			this.generations.commit(generation, changes.removed());
+			Runnable destroyRetired = rebuild.commit();
+			switches.forEach(Runnable::run);
+			return destroyRetired;
+		});
+		this.index.apply(changes);
+		ClassCaches.clear(this.generations.applicationClassLoader().getParent());
+		if (this.settings.debug()) {
+			logDetails(changes, previousGenerations, generation, rebuild.beanNames());
+		}
+		retire(switched);
+		return rebuild.beanNames();
+	}
+
+	private Map<String, byte[]> definitions(ChangeSet changes, Set<String> affected) {
+		Map<String, byte[]> definitions = new HashMap<>();
+		for (String name : affected) {
+			if (changes.removed().contains(name)) {
+				continue;
+			}
+			ChangeSet.ClassFile changed = changes.contents().get(name);
+			if (changed != null) {
+				definitions.put(name, changed.bytes());
+				continue;
+			}
+			Path file = this.generations.directories().classFile(name);
+			if (file != null) {
+				definitions.put(name, readUnchanged(file));
+			}
+		}
+		return definitions;
+	}
+
+	private static byte[] readUnchanged(Path file) {
+		try {
+			return Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not read class file " + file, ex);
+		}
+	}
+
+	private static void verifyDefinable(GenerationClassLoader generation, Set<String> names) {
+		for (String name : new TreeSet<>(names)) {
+			try {
+				generation.loadClass(name);
+			}
+			catch (ClassNotFoundException | LinkageError ex) {
+				throw new IllegalStateException("Class " + name + " could not be defined: " + describe(ex), ex);
+			}
+		}
+	}
+
+	private void retire(RequestGate.Switched<Runnable> switched) {
+		Duration timeout = this.settings.drainTimeout();
+		switched.previousRequestsDone()
+			.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+			.whenCompleteAsync((done, failure) -> {
+				if (failure instanceof TimeoutException) {
+					logger.warn("Requests that started before the reload were still running after " + timeout
+							+ "; destroying the replaced beans anyway");
+				}
+				switched.result().run();
+			}, this.retirement);
+	}
+
+	private void logDetails(ChangeSet changes, Map<String, Long> previousGenerations, GenerationClassLoader generation,
+			Set<String> rebuiltBeans) {
+		new TreeSet<>(previousGenerations.keySet()).forEach((name) -> {
+			long previous = previousGenerations.get(name);
+			String reason = changes.removed().contains(name) ? "removed"
+					: changes.classNames().contains(name) ? "changed" : "refers to a changed class";
+			logger.info("Reloaded class " + name + ": generation " + ((previous < 0) ? "none" : previous) + " -> "
+					+ (changes.removed().contains(name) ? "none" : generation.generation()) + " (" + reason + ")");
+		});
+		rebuiltBeans.forEach((bean) -> logger.info("Rebuilt bean '" + bean + "'"));
+	}
+
+	private ReloadReport report(ReloadOutcome outcome, ChangeSet changes, Set<String> rebuilt, ReloadTrigger trigger,
+			Instant timestamp, long start, @Nullable String error) {
+		long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+		return new ReloadReport(outcome, this.generations.generation(), List.copyOf(changes.classNames()),
+				List.copyOf(new TreeSet<>(rebuilt)), millis, trigger, timestamp, error);
+	}
+
+	private static String describe(Throwable ex) {
+		if (ex instanceof RestartRequiredException || ex instanceof IllegalStateException
+				|| ex instanceof BeanRebuildException) {
+			return ex.getMessage();
+		}
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+		return cause.getClass().getName() + ": " + cause.getMessage();
+	}
+
+	/**
+	 * How the engine behaves.
+	 *
+	 * @param requestWait longest time a request waits for a change to be applied
+	 * @param drainTimeout longest time a replaced bean waits for its requests
+	 * @param debug whether to log every class and bean
+	 */
+	public record Settings(Duration requestWait, Duration drainTimeout, boolean debug) {
+
+	}
+
+}

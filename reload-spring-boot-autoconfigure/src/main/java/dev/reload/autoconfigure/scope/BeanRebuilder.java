@@ -1,0 +1,226 @@
+package dev.reload.autoconfigure.scope;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.reload.autoconfigure.classloader.GenerationClassLoader;
+import dev.reload.autoconfigure.scope.ReloadScope.ScopedBean;
+import dev.reload.autoconfigure.scope.ReloadScope.Staging;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.AnnotatedGenericBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.context.annotation.AnnotationBeanNameGenerator;
+import org.springframework.context.annotation.AnnotationConfigUtils;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.util.Assert;
+
+/**
+ * Builds the beans a new class generation affects, completely and under staging names,
+ * before anything is switched: the beans built from an affected class, and new
+ * components. A failure discards everything built; a success is switched in by
+ * {@link PreparedRebuild#commit()}.
+ *
+ * @author reload-spring-boot
+ */
+public final class BeanRebuilder {
+
+	private final DefaultListableBeanFactory beanFactory;
+
+	private final ReloadScope scope;
+
+	private final ReloadableBeans beans;
+
+	private final ComponentCandidates components;
+
+	/**
+	 * Create an instance.
+	 * @param beanFactory the application's bean factory
+	 * @param scope the reload scope
+	 * @param beans the reloadable beans
+	 * @param environment the environment that component conditions are evaluated against
+	 * @param basePackages the packages component scanning covers; empty for any
+	 */
+	public BeanRebuilder(DefaultListableBeanFactory beanFactory, ReloadScope scope, ReloadableBeans beans,
+			Environment environment, List<String> basePackages) {
+		Assert.notNull(beanFactory, "'beanFactory' must not be null");
+		Assert.notNull(scope, "'scope' must not be null");
+		Assert.notNull(beans, "'beans' must not be null");
+		this.beanFactory = beanFactory;
+		this.scope = scope;
+		this.beans = beans;
+		this.components = new ComponentCandidates(environment,
+				new DefaultResourceLoader(beanFactory.getBeanClassLoader()), basePackages);
+	}
+
+	/**
+	 * Build every bean the new generation affects.
+	 * @param generation the staged generation
+	 * @param affectedClasses the classes the generation redefines
+	 * @param addedClasses the class files that are new, by class name
+	 * @param removedClasses the classes whose class files are gone
+	 * @return the built beans, ready to switch in
+	 * @throws BeanRebuildException if a bean could not be built; nothing is left behind
+	 */
+	public PreparedRebuild prepare(GenerationClassLoader generation, Set<String> affectedClasses,
+			Map<String, byte[]> addedClasses, Set<String> removedClasses) {
+		Set<String> removedBeans = this.beans.beansOf(removedClasses);
+		Map<String, AbstractBeanDefinition> definitions = new LinkedHashMap<>();
+		for (String name : this.beans.beansOf(affectedClasses)) {
+			if (!removedBeans.contains(name)) {
+				definitions.put(name,
+						definition(generation, this.beans.classNameOf(name), this.beanFactory.getBeanDefinition(name)));
+			}
+		}
+		addedClasses.forEach((className, bytes) -> {
+			if (this.components.isComponent(className, bytes)) {
+				AbstractBeanDefinition definition = definition(generation, className, null);
+				String name = AnnotationBeanNameGenerator.INSTANCE.generateBeanName(definition, this.beanFactory);
+				if (!this.beanFactory.containsBeanDefinition(name)) {
+					definitions.put(name, definition);
+				}
+			}
+		});
+		Staging staging = this.scope.beginStaging(generation.generation(), definitions.keySet());
+		try {
+			definitions.forEach((name, definition) -> this.beanFactory.registerBeanDefinition(staging.stagingName(name),
+					definition.cloneBeanDefinition()));
+			for (String name : definitions.keySet()) {
+				build(staging, name);
+			}
+		}
+		catch (RuntimeException | LinkageError ex) {
+			this.scope.discard(staging);
+			removeStagingDefinitions(staging, definitions.keySet());
+			throw ex;
+		}
+		finally {
+			this.scope.endStaging();
+		}
+		return new PreparedRebuild(staging, definitions, removedBeans);
+	}
+
+	private void build(Staging staging, String name) {
+		try {
+			this.beanFactory.getBean(staging.stagingName(name));
+		}
+		catch (RuntimeException | LinkageError ex) {
+			throw new BeanRebuildException(name, this.beanFactory.getBeanDefinition(staging.stagingName(name)), ex);
+		}
+	}
+
+	private AbstractBeanDefinition definition(GenerationClassLoader generation, String className,
+			@Nullable BeanDefinition existing) {
+		Class<?> beanClass;
+		try {
+			beanClass = generation.loadClass(className);
+		}
+		catch (ClassNotFoundException ex) {
+			throw new BeanRebuildException("Class " + className + " could not be loaded: " + ex.getMessage(), ex);
+		}
+		AnnotatedGenericBeanDefinition definition = new AnnotatedGenericBeanDefinition(beanClass);
+		AnnotationConfigUtils.processCommonDefinitionAnnotations(definition);
+		definition.setScope(ReloadScope.NAME);
+		if (existing instanceof AbstractBeanDefinition previous) {
+			definition.setRole(previous.getRole());
+			definition.setAutowireCandidate(previous.isAutowireCandidate());
+			definition.setPropertyValues(previous.getPropertyValues());
+			definition.setConstructorArgumentValues(previous.getConstructorArgumentValues());
+			definition.setInitMethodNames(previous.getInitMethodNames());
+			definition.setDestroyMethodNames(previous.getDestroyMethodNames());
+		}
+		return definition;
+	}
+
+	private void removeStagingDefinitions(Staging staging, Set<String> names) {
+		for (String name : names) {
+			String stagingName = staging.stagingName(name);
+			if (this.beanFactory.containsBeanDefinition(stagingName)) {
+				this.beanFactory.removeBeanDefinition(stagingName);
+			}
+		}
+	}
+
+	/**
+	 * The beans of a new generation, built and waiting to be switched in.
+	 */
+	public final class PreparedRebuild {
+
+		private final Staging staging;
+
+		private final Map<String, AbstractBeanDefinition> definitions;
+
+		private final Set<String> removedBeans;
+
+		private PreparedRebuild(Staging staging, Map<String, AbstractBeanDefinition> definitions,
+				Set<String> removedBeans) {
+			this.staging = staging;
+			this.definitions = definitions;
+			this.removedBeans = removedBeans;
+		}
+
+		/**
+		 * Return the names of the beans rebuilt, added and removed.
+		 * @return the bean names, sorted
+		 */
+		public Set<String> beanNames() {
+			Set<String> names = new TreeSet<>(this.definitions.keySet());
+			names.addAll(this.removedBeans);
+			return names;
+		}
+
+		/**
+		 * Return each bean this rebuild replaces, adds or removes.
+		 * @return the swaps
+		 */
+		public List<BeanSwap> swaps() {
+			List<BeanSwap> swaps = new ArrayList<>();
+			this.definitions.keySet()
+				.forEach((name) -> swaps
+					.add(new BeanSwap(name, BeanRebuilder.this.scope.current(name), this.staging.built(name))));
+			this.removedBeans
+				.forEach((name) -> swaps.add(new BeanSwap(name, BeanRebuilder.this.scope.current(name), null)));
+			return swaps;
+		}
+
+		/**
+		 * Switch the new beans in and register their definitions under their own names.
+		 * @return what destroys the replaced and removed beans, to run once they are idle
+		 */
+		public Runnable commit() {
+			List<ScopedBean> retired = BeanRebuilder.this.scope.commit(this.staging, this.removedBeans);
+			DefaultListableBeanFactory beanFactory = BeanRebuilder.this.beanFactory;
+			this.definitions.forEach((name, definition) -> {
+				if (beanFactory.containsBeanDefinition(name)) {
+					beanFactory.removeBeanDefinition(name);
+				}
+				beanFactory.registerBeanDefinition(name, definition);
+				BeanRebuilder.this.beans.registerBean(name, definition.getBeanClassName());
+			});
+			for (String name : this.removedBeans) {
+				beanFactory.removeBeanDefinition(name);
+				BeanRebuilder.this.beans.unregisterBean(name);
+			}
+			removeStagingDefinitions(this.staging, this.definitions.keySet());
+			beanFactory.clearMetadataCache();
+			return () -> retired.forEach(ScopedBean::destroy);
+		}
+
+		/**
+		 * Destroy the built beans instead of switching them in.
+		 */
+		public void discard() {
+			BeanRebuilder.this.scope.discard(this.staging);
+			removeStagingDefinitions(this.staging, this.definitions.keySet());
+		}
+
+	}
+
+}

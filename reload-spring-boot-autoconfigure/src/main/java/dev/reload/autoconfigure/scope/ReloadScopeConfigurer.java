@@ -1,0 +1,135 @@
+package dev.reload.autoconfigure.scope;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.context.annotation.ConfigurationClassPostProcessor;
+import org.springframework.core.Conventions;
+import org.springframework.core.Ordered;
+import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Puts every singleton built from a reloadable class into the reload scope, once all bean
+ * definitions are known, and records the reloadable configuration classes. It also
+ * installs the autowire candidate resolver that gives stable consumers proxies, and
+ * creates the reloadable beans eagerly, as the singletons they were.
+ *
+ * @author reload-spring-boot
+ */
+public final class ReloadScopeConfigurer implements BeanFactoryPostProcessor, Ordered {
+
+	private static final String CONFIGURATION_CLASS_ATTRIBUTE = Conventions
+		.getQualifiedAttributeName(ConfigurationClassPostProcessor.class, "configurationClass");
+
+	private final ReloadScope scope;
+
+	private final ReloadableBeans beans;
+
+	/**
+	 * Create an instance.
+	 * @param scope the reload scope
+	 * @param beans the record of reloadable beans to fill
+	 */
+	public ReloadScopeConfigurer(ReloadScope scope, ReloadableBeans beans) {
+		Assert.notNull(scope, "'scope' must not be null");
+		Assert.notNull(beans, "'beans' must not be null");
+		this.scope = scope;
+		this.beans = beans;
+	}
+
+	@Override
+	public int getOrder() {
+		// after ConfigurationClassPostProcessor has registered and enhanced everything
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	@Override
+	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) throws BeansException {
+		beanFactory.registerScope(ReloadScope.NAME, this.scope);
+		if (beanFactory instanceof DefaultListableBeanFactory listable) {
+			listable.setAutowireCandidateResolver(new ReloadingAutowireCandidateResolver(
+					listable.getAutowireCandidateResolver(), this.scope, this.beans, listable));
+		}
+		for (String name : beanFactory.getBeanDefinitionNames()) {
+			classify(beanFactory, name, beanFactory.getBeanDefinition(name));
+		}
+		if (beanFactory instanceof BeanDefinitionRegistry registry) {
+			RootBeanDefinition initializer = new RootBeanDefinition(EagerInitializer.class,
+					() -> new EagerInitializer(beanFactory, this.beans));
+			initializer.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
+			registry.registerBeanDefinition(EagerInitializer.BEAN_NAME, initializer);
+		}
+	}
+
+	private void classify(ConfigurableListableBeanFactory beanFactory, String name, BeanDefinition definition) {
+		if (definition.getFactoryMethodName() != null) {
+			String factoryBean = definition.getFactoryBeanName();
+			String factoryClass = (factoryBean != null && beanFactory.containsBeanDefinition(factoryBean))
+					? userClassName(beanFactory.getBeanDefinition(factoryBean).getBeanClassName())
+					: userClassName(definition.getBeanClassName());
+			if (factoryClass != null && this.beans.isReloadableClass(factoryClass)) {
+				this.beans.registerConfigurationClass(factoryClass);
+			}
+			return;
+		}
+		String className = userClassName(definition.getBeanClassName());
+		if (className == null || !this.beans.isReloadableClass(className)) {
+			return;
+		}
+		// every component is a "lite" configuration candidate; its @Bean methods, if any,
+		// are recorded through the factory-method definitions above
+		if ("full".equals(definition.getAttribute(CONFIGURATION_CLASS_ATTRIBUTE))) {
+			this.beans.registerConfigurationClass(className);
+			return;
+		}
+		if (definition.isSingleton() && !definition.isAbstract()) {
+			definition.setScope(ReloadScope.NAME);
+			this.beans.registerBean(name, className);
+		}
+	}
+
+	private static @Nullable String userClassName(@Nullable String className) {
+		if (className == null) {
+			return null;
+		}
+		int cglib = className.indexOf(ClassUtils.CGLIB_CLASS_SEPARATOR);
+		return (cglib > 0) ? className.substring(0, cglib) : className;
+	}
+
+	/**
+	 * Creates the non-lazy reloadable beans once the singletons exist, so that they start
+	 * with the application as the singletons they were declared as.
+	 */
+	static final class EagerInitializer implements SmartInitializingSingleton {
+
+		static final String BEAN_NAME = "dev.reload.autoconfigure.scope.eagerInitializer";
+
+		private final ConfigurableListableBeanFactory beanFactory;
+
+		private final ReloadableBeans beans;
+
+		EagerInitializer(ConfigurableListableBeanFactory beanFactory, ReloadableBeans beans) {
+			this.beanFactory = beanFactory;
+			this.beans = beans;
+		}
+
+		@Override
+		public void afterSingletonsInstantiated() {
+			for (String name : this.beans.beanNames()) {
+				if (!this.beanFactory.getBeanDefinition(name).isLazyInit()) {
+					this.beanFactory.getBean(name);
+				}
+			}
+		}
+
+	}
+
+}

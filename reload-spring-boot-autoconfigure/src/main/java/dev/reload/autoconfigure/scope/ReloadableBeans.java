@@ -1,0 +1,111 @@
+package dev.reload.autoconfigure.scope;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.reload.autoconfigure.classloader.ClassGenerations;
+
+import org.springframework.util.Assert;
+
+/**
+ * What the application's reloadable beans are: the beans in the reload scope with the
+ * class each is built from, and the reloadable classes that declare beans themselves
+ * (configuration classes), whose change needs a restart.
+ *
+ * @author reload-spring-boot
+ */
+public final class ReloadableBeans {
+
+	private final ClassGenerations generations;
+
+	private final Map<String, String> beanClassNames = new ConcurrentHashMap<>();
+
+	private final Set<String> configurationClassNames = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Create an instance.
+	 * @param generations the class generations
+	 */
+	public ReloadableBeans(ClassGenerations generations) {
+		Assert.notNull(generations, "'generations' must not be null");
+		this.generations = generations;
+	}
+
+	/**
+	 * Return whether the named bean is in the reload scope.
+	 * @param beanName the bean name
+	 * @return whether it is reloadable
+	 */
+	public boolean isReloadableBean(String beanName) {
+		return this.beanClassNames.containsKey(beanName);
+	}
+
+	/**
+	 * Return the names of the reloadable beans built from any of the given classes.
+	 * @param classNames class names
+	 * @return the bean names, sorted
+	 */
+	public Set<String> beansOf(Set<String> classNames) {
+		Set<String> names = new TreeSet<>();
+		this.beanClassNames.forEach((bean, className) -> {
+			if (classNames.contains(className)) {
+				names.add(bean);
+			}
+		});
+		return names;
+	}
+
+	/**
+	 * Return the class a reloadable bean is built from.
+	 * @param beanName the bean name
+	 * @return the class name
+	 */
+	public String classNameOf(String beanName) {
+		String className = this.beanClassNames.get(beanName);
+		Assert.state(className != null, () -> "Bean '" + beanName + "' is not reloadable");
+		return className;
+	}
+
+	/**
+	 * Return the names of every reloadable bean.
+	 * @return the bean names, sorted
+	 */
+	public Set<String> beanNames() {
+		return new TreeSet<>(this.beanClassNames.keySet());
+	}
+
+	/**
+	 * Return which of the given classes cannot be reloaded without a restart: the main
+	 * application class and what it refers to, and configuration classes.
+	 * @param classNames the classes a reload would redefine
+	 * @return the classes that need a restart, sorted
+	 */
+	public Set<String> needingRestart(Set<String> classNames) {
+		Set<String> restart = new TreeSet<>();
+		for (String name : classNames) {
+			if (this.generations.isPinned(name) || this.configurationClassNames.contains(name)) {
+				restart.add(name);
+			}
+		}
+		return restart;
+	}
+
+	void registerBean(String beanName, String className) {
+		this.beanClassNames.put(beanName, className);
+	}
+
+	void unregisterBean(String beanName) {
+		this.beanClassNames.remove(beanName);
+	}
+
+	void registerConfigurationClass(String className) {
+		this.configurationClassNames.add(className);
+	}
+
+	boolean isReloadableClass(String className) {
+		return this.generations.isReloadable(className);
+	}
+
+}

@@ -1,0 +1,148 @@
+package dev.reload.autoconfigure.scope;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.config.BeanDefinitionHolder;
+import org.springframework.beans.factory.config.DependencyDescriptor;
+import org.springframework.beans.factory.support.AutowireCandidateResolver;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.core.ResolvableType;
+
+/**
+ * Resolves injection points that a reloadable bean can satisfy, around the resolver the
+ * context already had.
+ * <ul>
+ * <li>An injection point of an interface type gets a {@link CurrentBeanProxy}: the
+ * consumer need not be rebuilt when the implementation is.</li>
+ * <li>A consumer is never registered as a dependent of a reloadable bean, so replacing or
+ * removing that bean's definition never destroys the consumer.</li>
+ * <li>While a reload is staging, the thread that builds the new beans sees them instead
+ * of the ones they replace; no other thread sees them.</li>
+ * </ul>
+ *
+ * @author reload-spring-boot
+ */
+final class ReloadingAutowireCandidateResolver implements AutowireCandidateResolver {
+
+	private final AutowireCandidateResolver delegate;
+
+	private final ReloadScope scope;
+
+	private final ReloadableBeans beans;
+
+	private final DefaultListableBeanFactory beanFactory;
+
+	ReloadingAutowireCandidateResolver(AutowireCandidateResolver delegate, ReloadScope scope, ReloadableBeans beans,
+			DefaultListableBeanFactory beanFactory) {
+		this.delegate = delegate;
+		this.scope = scope;
+		this.beans = beans;
+		this.beanFactory = beanFactory;
+	}
+
+	@Override
+	public boolean isAutowireCandidate(BeanDefinitionHolder holder, DependencyDescriptor descriptor) {
+		return this.scope.isVisibleCandidate(holder.getBeanName())
+				&& this.delegate.isAutowireCandidate(holder, descriptor);
+	}
+
+	@Override
+	public boolean isRequired(DependencyDescriptor descriptor) {
+		return this.delegate.isRequired(descriptor);
+	}
+
+	@Override
+	public boolean hasQualifier(DependencyDescriptor descriptor) {
+		return this.delegate.hasQualifier(descriptor);
+	}
+
+	@Override
+	public @Nullable String getSuggestedName(DependencyDescriptor descriptor) {
+		return this.delegate.getSuggestedName(descriptor);
+	}
+
+	@Override
+	public @Nullable Object getSuggestedValue(DependencyDescriptor descriptor) {
+		return this.delegate.getSuggestedValue(descriptor);
+	}
+
+	@Override
+	public @Nullable Class<?> getLazyResolutionProxyClass(DependencyDescriptor descriptor, @Nullable String beanName) {
+		return this.delegate.getLazyResolutionProxyClass(descriptor, beanName);
+	}
+
+	@Override
+	public AutowireCandidateResolver cloneIfNecessary() {
+		return new ReloadingAutowireCandidateResolver(this.delegate.cloneIfNecessary(), this.scope, this.beans,
+				this.beanFactory);
+	}
+
+	@Override
+	public @Nullable Object getLazyResolutionProxyIfNecessary(DependencyDescriptor descriptor,
+			@Nullable String requestingBeanName) {
+		Object lazy = this.delegate.getLazyResolutionProxyIfNecessary(descriptor, requestingBeanName);
+		if (lazy != null || !mayResolveToReloadableBean(descriptor)) {
+			return lazy;
+		}
+		Set<String> candidates = new LinkedHashSet<>();
+		Object resolved = this.beanFactory.doResolveDependency(descriptor, requestingBeanName, candidates, null);
+		for (String candidate : candidates) {
+			if (requestingBeanName != null && !isReloadable(candidate) && this.beanFactory.containsBean(candidate)) {
+				// what the caller would have done, had it resolved the dependency itself
+				this.beanFactory.registerDependentBean(candidate, requestingBeanName);
+			}
+		}
+		if (resolved == null || candidates.size() != 1 || isMultiple(descriptor)) {
+			return resolved;
+		}
+		String candidate = candidates.iterator().next();
+		Class<?> type = descriptor.getDependencyType();
+		if (isReloadable(candidate) && type.isInterface() && type.isInstance(resolved)) {
+			return CurrentBeanProxy.create(type, this.scope.lastingName(candidate), this.scope, this.beanFactory);
+		}
+		return resolved;
+	}
+
+	private boolean isReloadable(String beanName) {
+		return this.scope.isStaging(beanName) || this.beans.isReloadableBean(beanName);
+	}
+
+	private boolean mayResolveToReloadableBean(DependencyDescriptor descriptor) {
+		Class<?> type = elementType(descriptor);
+		if (type == null || type == Object.class) {
+			return false;
+		}
+		for (String name : this.beanFactory.getBeanNamesForType(type, true, false)) {
+			if (isReloadable(name)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static @Nullable Class<?> elementType(DependencyDescriptor descriptor) {
+		ResolvableType type = descriptor.getResolvableType();
+		if (type.isArray()) {
+			return type.getComponentType().resolve();
+		}
+		Class<?> raw = type.resolve();
+		if (raw != null && Collection.class.isAssignableFrom(raw)) {
+			return type.asCollection().resolveGeneric(0);
+		}
+		if (raw != null && Map.class.isAssignableFrom(raw)) {
+			return type.asMap().resolveGeneric(1);
+		}
+		return raw;
+	}
+
+	private static boolean isMultiple(DependencyDescriptor descriptor) {
+		Class<?> type = descriptor.getDependencyType();
+		return type.isArray() || Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type);
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.reload.autoconfigure.web.servlet;
+
+import java.io.IOException;
+
+import dev.reload.autoconfigure.engine.ReloadEngine;
+import dev.reload.autoconfigure.engine.RequestGate;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Applies a detected change before the request's handler is looked up, so that the
+ * request that follows a change is served by the new code, new and removed mappings
+ * included. It then lets the request through the {@link RequestGate} until
+ * {@link ReloadHandlerInterceptor} reports its handler found.
+ *
+ * @author reload-spring-boot
+ */
+final class ReloadRequestFilter extends OncePerRequestFilter {
+
+	static final String PASS_ATTRIBUTE = ReloadRequestFilter.class.getName() + ".pass";
+
+	private final ReloadEngine engine;
+
+	private final RequestGate gate;
+
+	ReloadRequestFilter(ReloadEngine engine, RequestGate gate) {
+		this.engine = engine;
+		this.gate = gate;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		this.engine.beforeRequest();
+		try (RequestGate.Pass pass = this.gate.enter()) {
+			request.setAttribute(PASS_ATTRIBUTE, pass);
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				request.removeAttribute(PASS_ATTRIBUTE);
+			}
+		}
+	}
+
+}

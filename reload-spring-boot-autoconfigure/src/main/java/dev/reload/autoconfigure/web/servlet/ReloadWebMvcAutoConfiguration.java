@@ -1,0 +1,69 @@
+package dev.reload.autoconfigure.web.servlet;
+
+import dev.reload.autoconfigure.ReloadAutoConfiguration;
+import dev.reload.autoconfigure.engine.ReloadEngine;
+import dev.reload.autoconfigure.engine.RequestGate;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Auto-configuration that reloads on the request after a change in a Spring MVC
+ * application, and keeps rebuilt controllers' request mappings current.
+ *
+ * @author reload-spring-boot
+ */
+@AutoConfiguration(after = { ReloadAutoConfiguration.class, WebMvcAutoConfiguration.class })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ DispatcherServlet.class, WebMvcConfigurer.class })
+@ConditionalOnBean(ReloadEngine.class)
+public final class ReloadWebMvcAutoConfiguration {
+
+	@Bean
+	FilterRegistrationBean<ReloadRequestFilter> reloadRequestFilter(ReloadEngine reloadEngine,
+			RequestGate reloadRequestGate) {
+		FilterRegistrationBean<ReloadRequestFilter> registration = new FilterRegistrationBean<>(
+				new ReloadRequestFilter(reloadEngine, reloadRequestGate));
+		// first: the check must come before anything looks up a handler
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	@Bean
+	ReloadHandlerInterceptor reloadHandlerInterceptor(ReloadEngine reloadEngine) {
+		return new ReloadHandlerInterceptor(reloadEngine);
+	}
+
+	@Bean
+	WebMvcConfigurer reloadWebMvcConfigurer(ReloadHandlerInterceptor reloadHandlerInterceptor) {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(reloadHandlerInterceptor).order(Ordered.HIGHEST_PRECEDENCE);
+			}
+
+		};
+	}
+
+	@Bean
+	@ConditionalOnBean(name = "requestMappingHandlerMapping")
+	RequestMappingSwapParticipant reloadRequestMappingSwapParticipant(
+			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping requestMappingHandlerMapping,
+			ConfigurableListableBeanFactory beanFactory) {
+		return new RequestMappingSwapParticipant(requestMappingHandlerMapping, beanFactory);
+	}
+
+}

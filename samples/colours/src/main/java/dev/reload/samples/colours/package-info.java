@@ -1,0 +1,7 @@
+/**
+ * The colour sample.
+ */
+@NullMarked
+package dev.reload.samples.colours;
+
+import org.jspecify.annotations.NullMarked;
