@@ -32,6 +32,8 @@ public final class RequestGate {
 
 	private volatile Epoch epoch = new Epoch();
 
+	private final ThreadLocal<Pass> currentPass = new ThreadLocal<>();
+
 	/**
 	 * Create a gate.
 	 * @param wait longest time a request waits for a switch in progress
@@ -57,7 +59,9 @@ public final class RequestGate {
 		if (!locked) {
 			logger.warn("A reload held the request gate for longer than the request wait; proceeding");
 		}
-		return new Pass(enterEpoch(), locked);
+		Pass pass = new Pass(enterEpoch(), locked);
+		this.currentPass.set(pass);
+		return pass;
 	}
 
 	/**
@@ -68,6 +72,12 @@ public final class RequestGate {
 	 * arrived before the switch is done
 	 */
 	public <T> Switched<T> switchOver(Supplier<T> action) {
+		Pass own = this.currentPass.get();
+		if (own != null) {
+			// a request that reloads, such as a POST to the endpoint, has its handler
+			// already
+			own.handlerFound();
+		}
 		this.lock.writeLock().lock();
 		try {
 			T result = action.get();
@@ -130,6 +140,7 @@ public final class RequestGate {
 		@Override
 		public void close() {
 			handlerFound();
+			RequestGate.this.currentPass.remove();
 			this.epoch.exit();
 		}
 

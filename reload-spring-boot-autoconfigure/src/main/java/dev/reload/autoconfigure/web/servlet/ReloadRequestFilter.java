@@ -8,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -15,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Applies a detected change before the request's handler is looked up, so that the
  * request that follows a change is served by the new code, new and removed mappings
  * included. It then lets the request through the {@link RequestGate} until
- * {@link ReloadHandlerInterceptor} reports its handler found.
+ * {@link ReloadHandlerInterceptor} reports its handler found. Requests to the
+ * {@code reload} endpoint are not checked: the endpoint reloads and reports itself.
  *
  * @author reload-spring-boot
  */
@@ -27,15 +29,20 @@ final class ReloadRequestFilter extends OncePerRequestFilter {
 
 	private final RequestGate gate;
 
-	ReloadRequestFilter(ReloadEngine engine, RequestGate gate) {
+	private final @Nullable ReloadEndpointRequests endpointRequests;
+
+	ReloadRequestFilter(ReloadEngine engine, RequestGate gate, @Nullable ReloadEndpointRequests endpointRequests) {
 		this.engine = engine;
 		this.gate = gate;
+		this.endpointRequests = endpointRequests;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		this.engine.beforeRequest();
+		if (this.endpointRequests == null || !this.endpointRequests.matches(request)) {
+			this.engine.beforeRequest();
+		}
 		try (RequestGate.Pass pass = this.gate.enter()) {
 			request.setAttribute(PASS_ATTRIBUTE, pass);
 			try {

@@ -4,8 +4,10 @@ import dev.reload.autoconfigure.ReloadAutoConfiguration;
 import dev.reload.autoconfigure.engine.ReloadEngine;
 import dev.reload.autoconfigure.engine.RequestGate;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -13,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -33,9 +36,9 @@ public final class ReloadWebMvcAutoConfiguration {
 
 	@Bean
 	FilterRegistrationBean<ReloadRequestFilter> reloadRequestFilter(ReloadEngine reloadEngine,
-			RequestGate reloadRequestGate) {
+			RequestGate reloadRequestGate, ObjectProvider<ReloadEndpointRequests> endpointRequests) {
 		FilterRegistrationBean<ReloadRequestFilter> registration = new FilterRegistrationBean<>(
-				new ReloadRequestFilter(reloadEngine, reloadRequestGate));
+				new ReloadRequestFilter(reloadEngine, reloadRequestGate, endpointRequests.getIfAvailable()));
 		// first: the check must come before anything looks up a handler
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
@@ -64,6 +67,17 @@ public final class ReloadWebMvcAutoConfiguration {
 			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping requestMappingHandlerMapping,
 			ConfigurableListableBeanFactory beanFactory) {
 		return new RequestMappingSwapParticipant(requestMappingHandlerMapping, beanFactory);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints")
+	static class EndpointRequestsConfiguration {
+
+		@Bean
+		ReloadEndpointRequests reloadEndpointRequests(ObjectProvider<PathMappedEndpoints> pathMappedEndpoints) {
+			return new ReloadEndpointRequests(pathMappedEndpoints);
+		}
+
 	}
 
 }

@@ -1,0 +1,92 @@
+package dev.reload.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.reload.autoconfigure.change.ClassFileWatcher;
+import dev.reload.it.fixture.TestApplication;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An application started for a test from classes compiled into a temporary reload
+ * directory, on a random port, with real HTTP calls to it.
+ *
+ * @author reload-spring-boot
+ */
+final class RunningApplication implements AutoCloseable {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private final ConfigurableApplicationContext context;
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+	private final String baseUrl;
+
+	private RunningApplication(ConfigurableApplicationContext context) {
+		this.context = context;
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		this.baseUrl = "http://localhost:" + port;
+	}
+
+	static RunningApplication start(Path classes, String... properties) {
+		List<String> all = new ArrayList<>(List.of("server.port=0", "reload.directories=" + classes,
+				"management.endpoints.web.exposure.include=reload", "spring.main.banner-mode=off"));
+		all.addAll(List.of(properties));
+		return new RunningApplication(
+				new SpringApplicationBuilder(TestApplication.class).properties(all.toArray(String[]::new)).run());
+	}
+
+	ConfigurableApplicationContext context() {
+		return this.context;
+	}
+
+	HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET());
+	}
+
+	HttpResponse<String> post(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).POST(HttpRequest.BodyPublishers.noBody()));
+	}
+
+	/**
+	 * Wait until the application's watcher has seen the change just written, so that the
+	 * next request is the first one after the change.
+	 */
+	void awaitChangeNoticed() {
+		ClassFileWatcher watcher = this.context.getBean(ClassFileWatcher.class);
+		await().atMost(TIMEOUT).until(watcher::needsAttention);
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return this.client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}
