@@ -68,7 +68,8 @@ public class ReloadApplicationListener implements ApplicationListener<Applicatio
 		ClassDirectories directories = new ClassDirectories(roots, resourceRoots);
 		ClassFileIndex index = new ClassFileIndex(directories);
 		Set<String> pinned = index.referenceClosure(startupClassNames(event.getSpringApplication()));
-		ClassGenerations generations = new ClassGenerations(directories, context.getClassLoader(), pinned::contains);
+		ClassGenerations generations = new ClassGenerations(directories, index.takeInitialClassFiles(),
+				context.getClassLoader(), pinned::contains);
 		generic.setClassLoader(generations.applicationClassLoader());
 		ReloadScope scope = new ReloadScope();
 		ReloadableBeans beans = new ReloadableBeans(generations);

@@ -1,6 +1,7 @@
 package dev.reload.it;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +167,19 @@ class ReloadIntegrationTests {
 		assertThat(fixed.read("$.outcome", String.class)).isEqualTo("RELOADED");
 		assertThat(fixed.read("$.generation", Integer.class)).isEqualTo(1);
 		assertThat(this.app.get("/greeting").body()).isEqualTo("fixed");
+	}
+
+	@Test
+	void classFileThatIsNotAClassFileFailsTheReloadNamingTheClass() throws Exception {
+		Path classFile = this.classes.resolve(FixtureSources.HELLO_GREETING.replace('.', '/') + ".class");
+		Files.write(classFile, new byte[] { (byte) 0xCA, (byte) 0xFE, 0x00, 0x01, 0x02 });
+		DocumentContext failed = reloadNow();
+		assertThat(failed.read("$.outcome", String.class)).isEqualTo("FAILED");
+		assertThat(failed.read("$.error", String.class)).contains(FixtureSources.HELLO_GREETING);
+		assertThat(this.app.get("/greeting").body()).isEqualTo("hello");
+		SourceCompiler.compile(this.classes, FixtureSources.helloGreeting("recovered", ""));
+		assertThat(reloadNow().read("$.outcome", String.class)).isEqualTo("RELOADED");
+		assertThat(this.app.get("/greeting").body()).isEqualTo("recovered");
 	}
 
 	@Test

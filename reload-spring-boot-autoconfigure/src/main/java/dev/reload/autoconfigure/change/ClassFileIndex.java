@@ -42,6 +42,8 @@ public final class ClassFileIndex {
 
 	private @Nullable DependencyGraph dependencies;
 
+	private Map<String, byte[]> initialClassFiles;
+
 	/**
 	 * Create an index of the class files in the given directories as they are now.
 	 * @param directories the reload directories
@@ -49,12 +51,36 @@ public final class ClassFileIndex {
 	public ClassFileIndex(ClassDirectories directories) {
 		Assert.notNull(directories, "'directories' must not be null");
 		this.directories = directories;
+		this.initialClassFiles = new HashMap<>();
 		directories.findClassFiles().forEach((name, file) -> {
-			Observed seen = observe(file);
-			if (seen != null) {
-				this.applied.put(name, seen.sha256());
+			try {
+				// attributes first: a write after them shows as a newer time at the next
+				// diff
+				BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+				byte[] bytes = Files.readAllBytes(file);
+				String hash = sha256(bytes);
+				this.observed.put(file, new Observed(attributes.size(), attributes.lastModifiedTime(), hash));
+				this.applied.put(name, hash);
+				this.initialClassFiles.put(name, bytes);
+			}
+			catch (NoSuchFileException ex) {
+				// deleted while listing: not part of the start-up state
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Could not read class file " + file, ex);
 			}
 		});
+	}
+
+	/**
+	 * Return the class files as they were read when the index was created, once: the
+	 * index keeps only their hashes.
+	 * @return the class files' bytes by class name
+	 */
+	public Map<String, byte[]> takeInitialClassFiles() {
+		Map<String, byte[]> taken = this.initialClassFiles;
+		this.initialClassFiles = Map.of();
+		return taken;
 	}
 
 	/**
@@ -112,8 +138,9 @@ public final class ClassFileIndex {
 	}
 
 	/**
-	 * Return the given classes that have a class file in a reload directory, and every
-	 * such class they refer to, directly or transitively.
+	 * Return the given classes that had a class file in a reload directory at start-up,
+	 * and every such class they refer to, directly or transitively. Call it before
+	 * {@link #takeInitialClassFiles()}.
 	 * @param classNames the classes to start from
 	 * @return the reachable classes with class files in a reload directory
 	 */
@@ -122,8 +149,7 @@ public final class ClassFileIndex {
 		Deque<String> queue = new ArrayDeque<>(classNames);
 		while (!queue.isEmpty()) {
 			String name = queue.pop();
-			Path file = this.directories.classFile(name);
-			byte[] bytes = (file != null) ? readOrNull(file) : null;
+			byte[] bytes = this.initialClassFiles.get(name);
 			if (bytes != null && closure.add(name)) {
 				queue.addAll(ClassReferences.of(bytes));
 			}

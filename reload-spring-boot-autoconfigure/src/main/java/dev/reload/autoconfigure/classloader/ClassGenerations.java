@@ -21,11 +21,13 @@ public final class ClassGenerations {
 
 	private final ClassDirectories directories;
 
+	private final Map<String, byte[]> initial;
+
 	private final ClassLoader parent;
 
 	private final Predicate<String> pinned;
 
-	private final GenerationClassLoader initial;
+	private final GenerationClassLoader initialGeneration;
 
 	private final ReloadingClassLoader applicationClassLoader;
 
@@ -38,19 +40,25 @@ public final class ClassGenerations {
 	/**
 	 * Create the generations for the given directories.
 	 * @param directories the reload directories
+	 * @param initial the class files as they were at start-up, by class name: generation
+	 * 0 defines exactly these, whenever a class is first used, so a file changed later is
+	 * never picked up without a reload
 	 * @param parent the class loader of everything that is not reloadable
 	 * @param pinned the classes that stay with the parent even though their class file is
 	 * in a reload directory, such as the main application class and what it refers to:
 	 * the parent has loaded them already
 	 */
-	public ClassGenerations(ClassDirectories directories, ClassLoader parent, Predicate<String> pinned) {
+	public ClassGenerations(ClassDirectories directories, Map<String, byte[]> initial, ClassLoader parent,
+			Predicate<String> pinned) {
 		Assert.notNull(directories, "'directories' must not be null");
+		Assert.notNull(initial, "'initial' must not be null");
 		Assert.notNull(parent, "'parent' must not be null");
 		Assert.notNull(pinned, "'pinned' must not be null");
 		this.directories = directories;
+		this.initial = Map.copyOf(initial);
 		this.parent = parent;
 		this.pinned = pinned;
-		this.initial = new GenerationClassLoader(0, this, directories, Map.of(), parent);
+		this.initialGeneration = new GenerationClassLoader(0, this, directories, this.initial, parent);
 		this.applicationClassLoader = new ReloadingClassLoader(this, directories, parent);
 	}
 
@@ -86,7 +94,7 @@ public final class ClassGenerations {
 	 */
 	public boolean isReloadable(String className) {
 		return !this.pinned.test(className) && (this.owners.containsKey(className)
-				|| (!this.removed.contains(className) && this.directories.classFile(className) != null));
+				|| (!this.removed.contains(className) && this.initial.containsKey(className)));
 	}
 
 	/**
@@ -107,6 +115,16 @@ public final class ClassGenerations {
 	public long generationOf(String className) {
 		GenerationClassLoader owner = ownerOf(className, null);
 		return (owner != null) ? owner.generation() : -1;
+	}
+
+	/**
+	 * Return the class file that the running code of a class was defined from.
+	 * @param className the class name
+	 * @return the class file's bytes, or {@code null} if the class is not reloadable
+	 */
+	public byte @Nullable [] appliedClassFile(String className) {
+		GenerationClassLoader owner = ownerOf(className, null);
+		return (owner != null) ? owner.classFile(className) : null;
 	}
 
 	/**
@@ -162,10 +180,10 @@ public final class ClassGenerations {
 		if (owner != null) {
 			return owner;
 		}
-		if (this.removed.contains(className) || this.directories.classFile(className) == null) {
+		if (this.removed.contains(className) || !this.initial.containsKey(className)) {
 			return null;
 		}
-		return this.initial;
+		return this.initialGeneration;
 	}
 
 	private static boolean isExcluded(String className) {

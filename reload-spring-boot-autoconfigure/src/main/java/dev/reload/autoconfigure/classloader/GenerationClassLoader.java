@@ -1,8 +1,6 @@
 package dev.reload.autoconfigure.classloader;
 
-import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
@@ -57,12 +55,15 @@ public final class GenerationClassLoader extends ClassLoader {
 	}
 
 	/**
-	 * Return the names of the classes this generation defines from its own bytes; empty
-	 * for generation 0, which reads every reloadable class from disk.
+	 * Return the names of the classes this generation defines.
 	 * @return the class names
 	 */
 	public Set<String> definedClassNames() {
 		return this.definitions.keySet();
+	}
+
+	byte @Nullable [] classFile(String name) {
+		return this.definitions.get(name);
 	}
 
 	boolean defines(String name) {
@@ -89,31 +90,18 @@ public final class GenerationClassLoader extends ClassLoader {
 
 	private Class<?> define(String name) throws ClassNotFoundException {
 		byte[] bytes = this.definitions.get(name);
-		Path root = null;
 		if (bytes == null) {
-			Path file = this.directories.classFile(name);
-			if (file == null) {
-				throw new ClassNotFoundException(name);
-			}
-			bytes = read(file);
-			root = this.directories.rootOf(file);
+			throw new ClassNotFoundException(name);
 		}
+		Path file = this.directories.classFile(name);
 		definePackageFor(name);
 		try {
-			return defineClass(name, bytes, 0, bytes.length, protectionDomain(root));
+			return defineClass(name, bytes, 0, bytes.length,
+					protectionDomain((file != null) ? this.directories.rootOf(file) : null));
 		}
 		catch (ClassFormatError ex) {
 			throw new ClassNotFoundException(
 					"The class file of " + name + " is not a valid class file (" + ex.getMessage() + ")", ex);
-		}
-	}
-
-	private static byte[] read(Path file) throws ClassNotFoundException {
-		try {
-			return Files.readAllBytes(file);
-		}
-		catch (IOException ex) {
-			throw new ClassNotFoundException("Could not read " + file, ex);
 		}
 	}
 

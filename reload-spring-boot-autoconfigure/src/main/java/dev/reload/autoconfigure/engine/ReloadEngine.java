@@ -1,8 +1,5 @@
 package dev.reload.autoconfigure.engine;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -282,21 +279,13 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 				definitions.put(name, changed.bytes());
 				continue;
 			}
-			Path file = this.generations.directories().classFile(name);
-			if (file != null) {
-				definitions.put(name, readUnchanged(file));
+			// unchanged, but refers to a changed class: redefined from the bytes it runs
+			byte[] applied = this.generations.appliedClassFile(name);
+			if (applied != null) {
+				definitions.put(name, applied);
 			}
 		}
 		return definitions;
-	}
-
-	private static byte[] readUnchanged(Path file) {
-		try {
-			return Files.readAllBytes(file);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Could not read class file " + file, ex);
-		}
 	}
 
 	private static void verifyDefinable(GenerationClassLoader generation, Set<String> names) {
