@@ -1,5 +1,6 @@
 package dev.reload.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.reload.autoconfigure.change.ClassFileIndex;
@@ -8,10 +9,17 @@ import dev.reload.autoconfigure.classloader.ClassGenerations;
 import dev.reload.autoconfigure.engine.ReloadEngine;
 import dev.reload.autoconfigure.engine.ReloadHistory;
 import dev.reload.autoconfigure.engine.RequestGate;
+import dev.reload.autoconfigure.modules.AnnotatedClasses;
+import dev.reload.autoconfigure.modules.ChangeSelection;
+import dev.reload.autoconfigure.modules.ModulePattern;
+import dev.reload.autoconfigure.modules.ModuleRegistrations;
+import dev.reload.autoconfigure.modules.TouchFile;
 import dev.reload.autoconfigure.scope.BeanRebuilder;
 import dev.reload.autoconfigure.scope.BeanSwapParticipant;
 import dev.reload.autoconfigure.scope.ReloadScope;
 import dev.reload.autoconfigure.scope.ReloadableBeans;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -21,6 +29,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -37,11 +46,41 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(ReloadProperties.class)
 public final class ReloadAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(ReloadAutoConfiguration.class);
+
+	@Bean
+	ChangeSelection reloadChangeSelection(ClassGenerations reloadClassGenerations, ReloadProperties properties) {
+		List<ModulePattern> modules = new ArrayList<>();
+		for (int i = 0; i < properties.getModules().size(); i++) {
+			String text = properties.getModules().get(i);
+			try {
+				modules.add(ModulePattern.parse(text));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidConfigurationPropertyValueException("reload.modules[" + i + "]", text,
+						ex.getMessage());
+			}
+		}
+		if (properties.isAll() && !modules.isEmpty()) {
+			logger.warn("reload.modules " + modules + " has no effect while reload.all is true: every class "
+					+ "under the reload directories is reloaded; set reload.all=false to reload only these");
+		}
+		TouchFile touchFile = (properties.getTouchFile() != null) ? new TouchFile(properties.getTouchFile()) : null;
+		if (touchFile != null && properties.isDebug() && touchFile.closedReason() != null) {
+			logger.info("Reloads are gated: " + touchFile.closedReason());
+		}
+		AnnotatedClasses annotatedClasses = new AnnotatedClasses(reloadClassGenerations);
+		return new ChangeSelection(new ModuleRegistrations(properties.isAll(), modules, annotatedClasses),
+				annotatedClasses, touchFile);
+	}
+
 	@Bean
 	ClassFileWatcher reloadClassFileWatcher(ClassFileIndex reloadClassFileIndex,
-			ClassGenerations reloadClassGenerations, ReloadProperties properties) {
+			ClassGenerations reloadClassGenerations, ChangeSelection reloadChangeSelection,
+			ReloadProperties properties) {
 		return new ClassFileWatcher(reloadClassFileIndex, reloadClassGenerations.directories().roots(),
-				properties.getQuietPeriod());
+				properties.getQuietPeriod(), (changes) -> reloadChangeSelection.select(changes).changes(),
+				reloadChangeSelection.touchFile());
 	}
 
 	@Bean
@@ -62,11 +101,12 @@ public final class ReloadAutoConfiguration {
 	ReloadEngine reloader(ClassGenerations reloadClassGenerations, ClassFileIndex reloadClassFileIndex,
 			ClassFileWatcher reloadClassFileWatcher, ReloadableBeans reloadableBeans, BeanRebuilder reloadBeanRebuilder,
 			RequestGate reloadRequestGate, ObjectProvider<BeanSwapParticipant> participants,
-			ReloadProperties properties) {
+			ChangeSelection reloadChangeSelection, ReloadProperties properties) {
+		ReloadEngine.Settings settings = new ReloadEngine.Settings(properties.getRequestWait(),
+				properties.getDrainTimeout(), properties.isDebug());
 		return new ReloadEngine(reloadClassGenerations, reloadClassFileIndex, reloadClassFileWatcher, reloadableBeans,
 				reloadBeanRebuilder, reloadRequestGate, participants, new ReloadHistory(properties.getHistorySize()),
-				new ReloadEngine.Settings(properties.getRequestWait(), properties.getDrainTimeout(),
-						properties.isDebug()));
+				reloadChangeSelection, settings);
 	}
 
 }

@@ -9,6 +9,7 @@ import dev.reload.ReloadReport;
 import dev.reload.ReloadTrigger;
 import dev.reload.autoconfigure.ReloadProperties;
 import dev.reload.autoconfigure.engine.ReloadEngine;
+import dev.reload.autoconfigure.modules.ModuleRegistrations;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -53,8 +54,8 @@ public class ReloadEndpoint {
 	 */
 	@ReadOperation
 	public ReloadStatus status() {
-		return new ReloadStatus(this.engine.generation(), settings(), this.engine.history().last(),
-				this.engine.history().reports());
+		return new ReloadStatus(this.engine.generation(), settings(), this.engine.registrations(),
+				this.engine.history().last(), this.engine.history().reports());
 	}
 
 	/**
@@ -72,8 +73,8 @@ public class ReloadEndpoint {
 		settings.put("all", this.properties.isAll());
 		settings.put("modules", this.properties.getModules());
 		settings.put("directories", this.directories.stream().map(Path::toString).toList());
-		settings.put("touchFile",
-				(this.properties.getTouchFile() != null) ? this.properties.getTouchFile().toString() : null);
+		settings.put("touchFile", (this.properties.getTouchFile() != null)
+				? this.properties.getTouchFile().toAbsolutePath().normalize().toString() : null);
 		settings.put("debug", this.properties.isDebug());
 		settings.put("quietPeriod", this.properties.getQuietPeriod().toString());
 		settings.put("requestWait", this.properties.getRequestWait().toString());
@@ -87,11 +88,15 @@ public class ReloadEndpoint {
 	 *
 	 * @param generation the current class loader generation; 0 at start-up
 	 * @param settings the bound {@code reload.*} settings
+	 * @param registrations the effective registrations: {@code reload.modules},
+	 * {@code @Reloadable} classes, and registrations and unregistrations through the
+	 * {@code Reloader}
 	 * @param lastReload the most recent reload, or {@code null} before the first
 	 * @param history the recent reloads, newest first
 	 */
 	public record ReloadStatus(long generation, Map<String, @Nullable Object> settings,
-			@Nullable ReloadReport lastReload, List<ReloadReport> history) implements OperationResponseBody {
+			ModuleRegistrations.Snapshot registrations, @Nullable ReloadReport lastReload,
+			List<ReloadReport> history) implements OperationResponseBody {
 
 	}
 

@@ -57,6 +57,24 @@ public record ChangeSet(Map<String, ClassFile> added, Map<String, ClassFile> mod
 	}
 
 	/**
+	 * Return this change set without the given classes.
+	 * @param classNames the classes to leave out
+	 * @return the remaining changes
+	 */
+	public ChangeSet without(Set<String> classNames) {
+		if (classNames.isEmpty()) {
+			return this;
+		}
+		Map<String, ClassFile> keptAdded = new TreeMap<>(this.added);
+		Map<String, ClassFile> keptModified = new TreeMap<>(this.modified);
+		Set<String> keptRemoved = new TreeSet<>(this.removed);
+		keptAdded.keySet().removeAll(classNames);
+		keptModified.keySet().removeAll(classNames);
+		keptRemoved.removeAll(classNames);
+		return new ChangeSet(keptAdded, keptModified, keptRemoved);
+	}
+
+	/**
 	 * Return a value that is equal for two change sets with the same content, so that a
 	 * version that failed is not retried until its files change again.
 	 * @return the fingerprint

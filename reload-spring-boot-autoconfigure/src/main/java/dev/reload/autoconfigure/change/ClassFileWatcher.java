@@ -1,6 +1,7 @@
 package dev.reload.autoconfigure.change;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -10,7 +11,9 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
@@ -34,7 +37,11 @@ public final class ClassFileWatcher implements SmartLifecycle {
 
 	private final ClassFileIndex index;
 
-	private final Iterable<Path> roots;
+	private final List<Path> roots;
+
+	private final Function<ChangeSet, ChangeSet> selection;
+
+	private final @Nullable Path touchFile;
 
 	private final long quietNanos;
 
@@ -58,16 +65,22 @@ public final class ClassFileWatcher implements SmartLifecycle {
 	/**
 	 * Create a watcher.
 	 * @param index the applied class files
-	 * @param roots the directories to watch
+	 * @param roots the directories to watch; one that does not exist yet is watched for
 	 * @param quietPeriod how long the files must stay unchanged before a change counts
+	 * @param selection which of the changes on disk a reload would apply now
+	 * @param touchFile the touch file that gates reloads, or {@code null}
 	 */
-	public ClassFileWatcher(ClassFileIndex index, Iterable<Path> roots, Duration quietPeriod) {
+	public ClassFileWatcher(ClassFileIndex index, List<Path> roots, Duration quietPeriod,
+			Function<ChangeSet, ChangeSet> selection, @Nullable Path touchFile) {
 		Assert.notNull(index, "'index' must not be null");
 		Assert.notNull(roots, "'roots' must not be null");
 		Assert.isTrue(!quietPeriod.isNegative(), "'quietPeriod' must not be negative");
+		Assert.notNull(selection, "'selection' must not be null");
 		this.index = index;
-		this.roots = roots;
+		this.roots = List.copyOf(roots);
 		this.quietNanos = quietPeriod.toNanos();
+		this.selection = selection;
+		this.touchFile = touchFile;
 	}
 
 	/**
@@ -128,8 +141,9 @@ public final class ClassFileWatcher implements SmartLifecycle {
 	public void start() {
 		try {
 			WatchService service = FileSystems.getDefault().newWatchService();
-			for (Path root : this.roots) {
-				registerTree(service, root);
+			registerRoots(service);
+			if (this.touchFile != null && this.touchFile.getParent() != null) {
+				registerNearest(service, this.touchFile.getParent());
 			}
 			this.watchService = service;
 		}
@@ -174,11 +188,16 @@ public final class ClassFileWatcher implements SmartLifecycle {
 		try {
 			while (service != null && !Thread.currentThread().isInterrupted()) {
 				WatchKey key = awaitEvent(service);
-				if (key != null) {
-					onEvents(service, key);
+				try {
+					if (key != null) {
+						onEvents(service, key);
+					}
+					else if (isUnsettled()) {
+						settle();
+					}
 				}
-				else if (isUnsettled()) {
-					settle();
+				catch (RuntimeException ex) {
+					logger.warn("Watching the reload directories failed; watching on", ex);
 				}
 			}
 		}
@@ -212,7 +231,13 @@ public final class ClassFileWatcher implements SmartLifecycle {
 			if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && event.context() instanceof Path child) {
 				Path created = directory.resolve(child);
 				if (Files.isDirectory(created)) {
-					registerTree(service, created);
+					if (isUnderRoot(created)) {
+						registerTree(service, created);
+					}
+					else {
+						// an ancestor of a directory that did not exist yet
+						registerRoots(service);
+					}
 				}
 			}
 		}
@@ -227,7 +252,7 @@ public final class ClassFileWatcher implements SmartLifecycle {
 	private void settle() {
 		ChangeSet changes;
 		try {
-			changes = this.index.diff();
+			changes = this.selection.apply(this.index.diff());
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not compare the class files with the running code", ex);
@@ -245,23 +270,53 @@ public final class ClassFileWatcher implements SmartLifecycle {
 		}
 	}
 
-	private void registerTree(WatchService service, Path root) {
-		if (!Files.isDirectory(root)) {
-			return;
+	private void registerRoots(WatchService service) {
+		for (Path root : this.roots) {
+			if (Files.isDirectory(root)) {
+				registerTree(service, root);
+			}
+			else if (root.getParent() != null) {
+				registerNearest(service, root.getParent());
+			}
 		}
-		try (Stream<Path> directories = Files.walk(root)) {
-			directories.filter(Files::isDirectory).forEach((directory) -> {
-				try {
-					directory.register(service, StandardWatchEventKinds.ENTRY_CREATE,
-							StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
-				}
-				catch (IOException ex) {
-					throw new IllegalStateException("Could not watch " + directory, ex);
-				}
-			});
+	}
+
+	private void registerNearest(WatchService service, Path directory) {
+		Path existing = directory;
+		while (existing != null && !Files.isDirectory(existing)) {
+			existing = existing.getParent();
+		}
+		if (existing != null) {
+			register(service, existing);
+		}
+	}
+
+	private boolean isUnderRoot(Path path) {
+		for (Path root : this.roots) {
+			if (path.startsWith(root)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static void register(WatchService service, Path directory) {
+		try {
+			directory.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+					StandardWatchEventKinds.ENTRY_DELETE);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Could not watch " + root, ex);
+			throw new IllegalStateException("Could not watch " + directory, ex);
+		}
+	}
+
+	private void registerTree(WatchService service, Path root) {
+		try (Stream<Path> directories = Files.walk(root)) {
+			directories.filter(Files::isDirectory).forEach((directory) -> register(service, directory));
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// deleted while being registered: its deletion is an event of its own
+			logger.debug("Could not watch " + root, ex);
 		}
 	}
 

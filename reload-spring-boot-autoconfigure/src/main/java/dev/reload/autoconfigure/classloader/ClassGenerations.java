@@ -98,6 +98,18 @@ public final class ClassGenerations {
 	}
 
 	/**
+	 * Return the names of every reloadable class the running code has.
+	 * @return the class names
+	 */
+	public Set<String> classNames() {
+		Set<String> names = new HashSet<>(this.initial.keySet());
+		names.addAll(this.owners.keySet());
+		names.removeAll(this.removed);
+		names.removeIf(this.pinned);
+		return names;
+	}
+
+	/**
 	 * Return whether the class stays with the parent loader although its class file is in
 	 * a reload directory: a change to it needs a restart.
 	 * @param className the class name

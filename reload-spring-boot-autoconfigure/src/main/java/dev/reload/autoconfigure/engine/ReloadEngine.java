@@ -23,6 +23,10 @@ import dev.reload.autoconfigure.change.ClassFileIndex;
 import dev.reload.autoconfigure.change.ClassFileWatcher;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 import dev.reload.autoconfigure.classloader.GenerationClassLoader;
+import dev.reload.autoconfigure.modules.ChangeSelection;
+import dev.reload.autoconfigure.modules.ChangeSelection.Selection;
+import dev.reload.autoconfigure.modules.ModulePattern;
+import dev.reload.autoconfigure.modules.ModuleRegistrations;
 import dev.reload.autoconfigure.scope.BeanRebuildException;
 import dev.reload.autoconfigure.scope.BeanRebuilder;
 import dev.reload.autoconfigure.scope.BeanRebuilder.PreparedRebuild;
@@ -64,6 +68,8 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 
 	private final ReloadHistory history;
 
+	private final ChangeSelection selection;
+
 	private final Settings settings;
 
 	private final ReentrantLock reloadLock = new ReentrantLock();
@@ -80,11 +86,13 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 	 * @param gate what requests pass through
 	 * @param participants what else follows a switch, looked up at each reload
 	 * @param history where reports are kept
+	 * @param selection which changes a reload applies
 	 * @param settings how the engine behaves
 	 */
 	public ReloadEngine(ClassGenerations generations, ClassFileIndex index, ClassFileWatcher watcher,
 			ReloadableBeans beans, BeanRebuilder rebuilder, RequestGate gate,
-			Iterable<BeanSwapParticipant> participants, ReloadHistory history, Settings settings) {
+			Iterable<BeanSwapParticipant> participants, ReloadHistory history, ChangeSelection selection,
+			Settings settings) {
 		Assert.notNull(generations, "'generations' must not be null");
 		Assert.notNull(index, "'index' must not be null");
 		Assert.notNull(watcher, "'watcher' must not be null");
@@ -93,6 +101,7 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 		Assert.notNull(gate, "'gate' must not be null");
 		Assert.notNull(participants, "'participants' must not be null");
 		Assert.notNull(history, "'history' must not be null");
+		Assert.notNull(selection, "'selection' must not be null");
 		Assert.notNull(settings, "'settings' must not be null");
 		this.generations = generations;
 		this.index = index;
@@ -102,6 +111,7 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 		this.gate = gate;
 		this.participants = participants;
 		this.history = history;
+		this.selection = selection;
 		this.settings = settings;
 		this.retirement = Executors.newSingleThreadExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, "reload-retire");
@@ -179,14 +189,27 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 		return this.generations.generation();
 	}
 
+	/**
+	 * Return the effective registrations.
+	 * @return the registrations
+	 */
+	public ModuleRegistrations.Snapshot registrations() {
+		return this.selection.registrations().snapshot();
+	}
+
 	@Override
 	public void registerModule(String pattern) {
-		throw new UnsupportedOperationException("Module registration is not available yet");
+		ModulePattern parsed = ModulePattern.parse(pattern);
+		this.selection.registrations().register(parsed);
+		logger.info("Registered module " + parsed + " for reloading");
 	}
 
 	@Override
 	public void unregisterModule(String pattern) {
-		throw new UnsupportedOperationException("Module registration is not available yet");
+		ModulePattern parsed = ModulePattern.parse(pattern);
+		this.selection.registrations().unregister(parsed);
+		logger.info("Unregistered module " + parsed + ": its code keeps running and is not reloaded until "
+				+ "it is registered again");
 	}
 
 	@Override
@@ -199,7 +222,12 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 		long start = System.nanoTime();
 		ChangeSet changes = ChangeSet.NONE;
 		try {
-			changes = this.index.diff();
+			Selection selected = this.selection.select(this.index.diff());
+			logSkipped(selected);
+			changes = selected.changes();
+			if (selected.closedReason() == null) {
+				this.selection.gatePassed();
+			}
 			if (changes.isEmpty()) {
 				this.watcher.changesApplied();
 				ReloadReport report = report(ReloadOutcome.NO_CHANGES, changes, Set.of(), trigger, timestamp, start,
@@ -210,6 +238,7 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 				return report;
 			}
 			Set<String> rebuilt = apply(changes);
+			this.selection.applied(changes);
 			this.watcher.changesApplied();
 			ReloadReport report = report(ReloadOutcome.RELOADED, changes, rebuilt, trigger, timestamp, start, null);
 			this.history.record(report);
@@ -227,6 +256,16 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 					this.settings.debug() ? ex : null);
 			return report;
 		}
+	}
+
+	private void logSkipped(Selection selected) {
+		if (!this.settings.debug()) {
+			return;
+		}
+		if (selected.closedReason() != null) {
+			logger.info("Nothing reloaded: " + selected.closedReason());
+		}
+		selected.skipped().forEach((name, reason) -> logger.info("Skipped changed class " + name + ": " + reason));
 	}
 
 	private Set<String> apply(ChangeSet changes) {

@@ -1,0 +1,128 @@
+package dev.reload.autoconfigure.modules;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import dev.reload.autoconfigure.change.ChangeSet;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * Decides which of the changes on disk a reload applies: none while the touch file gates
+ * reloads, and otherwise the changes of registered classes. The watcher uses it to tell
+ * requests whether there is anything to do; the engine to decide what to do.
+ *
+ * @author reload-spring-boot
+ */
+public final class ChangeSelection {
+
+	private final ModuleRegistrations registrations;
+
+	private final AnnotatedClasses annotatedClasses;
+
+	private final @Nullable TouchFile touchFile;
+
+	/**
+	 * Create an instance.
+	 * @param registrations the registered modules
+	 * @param annotatedClasses the classes annotated with {@code @Reloadable}
+	 * @param touchFile the touch file, or {@code null} if reloads are not gated
+	 */
+	public ChangeSelection(ModuleRegistrations registrations, AnnotatedClasses annotatedClasses,
+			@Nullable TouchFile touchFile) {
+		Assert.notNull(registrations, "'registrations' must not be null");
+		Assert.notNull(annotatedClasses, "'annotatedClasses' must not be null");
+		this.registrations = registrations;
+		this.annotatedClasses = annotatedClasses;
+		this.touchFile = touchFile;
+	}
+
+	/**
+	 * Select the changes to apply.
+	 * @param changes the changes on disk
+	 * @return the selection
+	 */
+	public Selection select(ChangeSet changes) {
+		if (changes.isEmpty()) {
+			return new Selection(changes, Map.of(), null);
+		}
+		String closed = (this.touchFile != null) ? this.touchFile.closedReason() : null;
+		if (closed != null) {
+			return new Selection(ChangeSet.NONE, Map.of(), closed);
+		}
+		List<ModulePattern> touched = (this.touchFile != null) ? this.touchFile.patterns() : List.of();
+		Map<String, String> skipped = new TreeMap<>();
+		for (String name : changes.classNames()) {
+			ChangeSet.ClassFile file = changes.contents().get(name);
+			boolean annotatedNow = file != null && AnnotatedClasses.isAnnotated(file.bytes());
+			String reason = this.registrations.skipReason(name, annotatedNow, touched);
+			if (reason != null) {
+				skipped.put(name, reason);
+			}
+		}
+		return new Selection(changes.without(skipped.keySet()), skipped, null);
+	}
+
+	/**
+	 * Record that a reload went through the touch file's gate: the file must be touched
+	 * again for the next one.
+	 */
+	public void gatePassed() {
+		if (this.touchFile != null) {
+			this.touchFile.consume();
+		}
+	}
+
+	/**
+	 * Record that a reload applied the given changes, to keep the {@code @Reloadable}
+	 * classes current.
+	 * @param applied the applied changes
+	 */
+	public void applied(ChangeSet applied) {
+		this.annotatedClasses.update(applied);
+	}
+
+	/**
+	 * Return the touch file's path.
+	 * @return the path, or {@code null} if reloads are not gated
+	 */
+	public @Nullable Path touchFile() {
+		return (this.touchFile != null) ? this.touchFile.path() : null;
+	}
+
+	/**
+	 * Return the registered modules.
+	 * @return the registrations
+	 */
+	public ModuleRegistrations registrations() {
+		return this.registrations;
+	}
+
+	/**
+	 * The changes a reload should apply.
+	 *
+	 * @param changes the changes to apply
+	 * @param skipped the changed classes not applied, with the reason
+	 * @param closedReason why no change is applied at all, or {@code null}
+	 */
+	public record Selection(ChangeSet changes, Map<String, String> skipped, @Nullable String closedReason) {
+
+		public Selection {
+			skipped = Map.copyOf(skipped);
+		}
+
+		/**
+		 * Return the names of the skipped classes.
+		 * @return the class names
+		 */
+		public Set<String> skippedClasses() {
+			return this.skipped.keySet();
+		}
+
+	}
+
+}
