@@ -113,7 +113,7 @@ public class ReloadApplicationListener implements ApplicationListener<Applicatio
 
 	private static List<Path> roots(ReloadProperties properties) {
 		if (!properties.getDirectories().isEmpty()) {
-			return properties.getDirectories().stream().map((path) -> path.toAbsolutePath().normalize()).toList();
+			return properties.resolvedDirectories();
 		}
 		List<Path> roots = classpathDirectories();
 		Path own = ownLocation();

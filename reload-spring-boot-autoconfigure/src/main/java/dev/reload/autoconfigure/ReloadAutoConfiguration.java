@@ -1,5 +1,6 @@
 package dev.reload.autoconfigure;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,7 +66,8 @@ public final class ReloadAutoConfiguration {
 			logger.warn("reload.modules " + modules + " has no effect while reload.all is true: every class "
 					+ "under the reload directories is reloaded; set reload.all=false to reload only these");
 		}
-		TouchFile touchFile = (properties.getTouchFile() != null) ? new TouchFile(properties.getTouchFile()) : null;
+		Path touchFilePath = properties.resolvedTouchFile();
+		TouchFile touchFile = (touchFilePath != null) ? new TouchFile(touchFilePath) : null;
 		if (touchFile != null && properties.isDebug() && touchFile.closedReason() != null) {
 			logger.info("Reloads are gated: " + touchFile.closedReason());
 		}

@@ -47,15 +47,16 @@ public class ReloadProperties {
 	/**
 	 * Directories whose class files are reloadable (ReloadDirectories). Defaults to the
 	 * class directories on the application's classpath, such as 'target/classes'. Classes
-	 * from jars are never reloaded.
+	 * from jars are never reloaded. Relative paths resolve against the working directory.
 	 */
-	private List<Path> directories = new ArrayList<>();
+	private List<String> directories = new ArrayList<>();
 
 	/**
 	 * File that gates reloads (ReloadTouchFile): when set, changes are applied only after
-	 * the file's modification time advances, for example with 'touch'.
+	 * the file's modification time advances, for example with 'touch'. A relative path
+	 * resolves against the working directory.
 	 */
-	private @Nullable Path touchFile;
+	private @Nullable String touchFile;
 
 	/**
 	 * Whether to log each reloaded class with its old and new generation, each rebuilt
@@ -110,20 +111,41 @@ public class ReloadProperties {
 		this.modules = modules;
 	}
 
-	public List<Path> getDirectories() {
+	public List<String> getDirectories() {
 		return this.directories;
 	}
 
-	public void setDirectories(List<Path> directories) {
+	public void setDirectories(List<String> directories) {
 		this.directories = directories;
 	}
 
-	public @Nullable Path getTouchFile() {
+	public @Nullable String getTouchFile() {
 		return this.touchFile;
 	}
 
-	public void setTouchFile(@Nullable Path touchFile) {
+	public void setTouchFile(@Nullable String touchFile) {
 		this.touchFile = touchFile;
+	}
+
+	/**
+	 * Return the configured directories, absolute and normalized.
+	 * @return the directories; empty when the defaults apply
+	 */
+	List<Path> resolvedDirectories() {
+		return this.directories.stream().map(ReloadProperties::resolve).toList();
+	}
+
+	/**
+	 * Return the touch file, absolute and normalized.
+	 * @return the touch file, or {@code null}
+	 */
+	@Nullable Path resolvedTouchFile() {
+		return (this.touchFile != null && !this.touchFile.isBlank()) ? resolve(this.touchFile) : null;
+	}
+
+	private static Path resolve(String path) {
+		// Path.of, not Spring's resource conversion, which rejects "../" paths
+		return Path.of(path.trim()).toAbsolutePath().normalize();
 	}
 
 	public boolean isDebug() {

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.jayway.jsonpath.DocumentContext;
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +54,7 @@ class ReloadIntegrationTests {
 		HttpResponse<String> response = this.app.get("/greeting");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("hello again");
-		DocumentContext status = status();
+		DocumentContext status = this.app.status();
 		assertThat(status.read("$.generation", Integer.class)).isEqualTo(1);
 		assertThat(status.read("$.lastReload.trigger", String.class)).isEqualTo("REQUEST");
 	}
@@ -66,7 +65,7 @@ class ReloadIntegrationTests {
 		SourceCompiler.compile(this.classes, FixtureSources.colours("red"));
 		this.app.awaitChangeNoticed();
 		assertThat(this.app.get("/colour").body()).isEqualTo("the color is red");
-		assertThat(status().read("$.lastReload.rebuiltBeans", List.class)).containsExactly("colourController");
+		assertThat(this.app.status().read("$.lastReload.rebuiltBeans", List.class)).containsExactly("colourController");
 	}
 
 	@Test
@@ -95,7 +94,7 @@ class ReloadIntegrationTests {
 		SourceCompiler.compile(this.classes, sources);
 		this.app.awaitChangeNoticed();
 		assertThat(this.app.get("/shade").body()).isEqualTo("dark");
-		DocumentContext status = status();
+		DocumentContext status = this.app.status();
 		assertThat(status.read("$.lastReload.changedClasses", List.class))
 			.containsExactly(FixtureSources.COLOUR_CONTROLLER, FixtureSources.SHADES);
 		assertThat(status.read("$.lastReload.rebuiltBeans", List.class)).containsExactly("colourController", "shades");
@@ -108,9 +107,9 @@ class ReloadIntegrationTests {
 		assertThat(this.app.get("/visits").body()).isEqualTo("1");
 		assertThat(this.app.get("/visits").body()).isEqualTo("2");
 		SourceCompiler.compile(this.classes, FixtureSources.helloGreeting("changed once", ""));
-		assertThat(reloadNow().read("$.outcome", String.class)).isEqualTo("RELOADED");
+		assertThat(this.app.reloadNow().read("$.outcome", String.class)).isEqualTo("RELOADED");
 		SourceCompiler.compile(this.classes, FixtureSources.colours("green"));
-		assertThat(reloadNow().read("$.outcome", String.class)).isEqualTo("RELOADED");
+		assertThat(this.app.reloadNow().read("$.outcome", String.class)).isEqualTo("RELOADED");
 		assertThat(this.app.get("/visits").body()).isEqualTo("3");
 		assertThat(this.app.context().getBean("visitCounter")).isSameAs(counter);
 	}
@@ -132,7 +131,7 @@ class ReloadIntegrationTests {
 	@Test
 	void endpointReportsExactlyWhatChangedAndWhatWasRebuilt() {
 		SourceCompiler.compile(this.classes, FixtureSources.helloGreeting("reported", ""));
-		DocumentContext report = reloadNow();
+		DocumentContext report = this.app.reloadNow();
 		assertThat(report.read("$.outcome", String.class)).isEqualTo("RELOADED");
 		assertThat(report.read("$.generation", Integer.class)).isEqualTo(1);
 		assertThat(report.read("$.changedClasses", List.class)).containsExactly(FixtureSources.HELLO_GREETING);
@@ -140,11 +139,11 @@ class ReloadIntegrationTests {
 		assertThat(report.read("$.trigger", String.class)).isEqualTo("ENDPOINT");
 		assertThat(report.read("$.durationMillis", Long.class)).isNotNegative();
 		assertThat(report.read("$.error", String.class)).isNull();
-		DocumentContext again = reloadNow();
+		DocumentContext again = this.app.reloadNow();
 		assertThat(again.read("$.outcome", String.class)).isEqualTo("NO_CHANGES");
 		assertThat(again.read("$.generation", Integer.class)).isEqualTo(1);
 		assertThat(again.read("$.changedClasses", List.class)).isEmpty();
-		DocumentContext status = status();
+		DocumentContext status = this.app.status();
 		assertThat(status.read("$.history[*].outcome", List.class)).containsExactly("NO_CHANGES", "RELOADED");
 		assertThat(status.read("$.settings.directories", List.class)).containsExactly(this.classes.toString());
 	}
@@ -153,7 +152,7 @@ class ReloadIntegrationTests {
 	void constructorThatThrowsFailsTheReloadAndTheOldCodeKeepsServing() {
 		SourceCompiler.compile(this.classes,
 				FixtureSources.helloGreeting("broken", "throw new IllegalStateException(\"greeting is broken\");"));
-		DocumentContext failed = reloadNow();
+		DocumentContext failed = this.app.reloadNow();
 		assertThat(failed.read("$.outcome", String.class)).isEqualTo("FAILED");
 		assertThat(failed.read("$.generation", Integer.class)).isZero();
 		assertThat(failed.read("$.error", String.class)).contains("helloGreeting")
@@ -163,7 +162,7 @@ class ReloadIntegrationTests {
 		assertThat(stillServing.statusCode()).isEqualTo(200);
 		assertThat(stillServing.body()).isEqualTo("hello");
 		SourceCompiler.compile(this.classes, FixtureSources.helloGreeting("fixed", ""));
-		DocumentContext fixed = reloadNow();
+		DocumentContext fixed = this.app.reloadNow();
 		assertThat(fixed.read("$.outcome", String.class)).isEqualTo("RELOADED");
 		assertThat(fixed.read("$.generation", Integer.class)).isEqualTo(1);
 		assertThat(this.app.get("/greeting").body()).isEqualTo("fixed");
@@ -173,12 +172,12 @@ class ReloadIntegrationTests {
 	void classFileThatIsNotAClassFileFailsTheReloadNamingTheClass() throws Exception {
 		Path classFile = this.classes.resolve(FixtureSources.HELLO_GREETING.replace('.', '/') + ".class");
 		Files.write(classFile, new byte[] { (byte) 0xCA, (byte) 0xFE, 0x00, 0x01, 0x02 });
-		DocumentContext failed = reloadNow();
+		DocumentContext failed = this.app.reloadNow();
 		assertThat(failed.read("$.outcome", String.class)).isEqualTo("FAILED");
 		assertThat(failed.read("$.error", String.class)).contains(FixtureSources.HELLO_GREETING);
 		assertThat(this.app.get("/greeting").body()).isEqualTo("hello");
 		SourceCompiler.compile(this.classes, FixtureSources.helloGreeting("recovered", ""));
-		assertThat(reloadNow().read("$.outcome", String.class)).isEqualTo("RELOADED");
+		assertThat(this.app.reloadNow().read("$.outcome", String.class)).isEqualTo("RELOADED");
 		assertThat(this.app.get("/greeting").body()).isEqualTo("recovered");
 	}
 
@@ -218,19 +217,7 @@ class ReloadIntegrationTests {
 		}
 		assertThat(failures).isEmpty();
 		assertThat(seen.keySet()).contains("hello", "v3");
-		assertThat(status().read("$.generation", Integer.class)).isEqualTo(3);
-	}
-
-	private DocumentContext reloadNow() {
-		HttpResponse<String> response = this.app.post("/actuator/reload");
-		assertThat(response.statusCode()).isEqualTo(200);
-		return JsonPath.parse(response.body());
-	}
-
-	private DocumentContext status() {
-		HttpResponse<String> response = this.app.get("/actuator/reload");
-		assertThat(response.statusCode()).isEqualTo(200);
-		return JsonPath.parse(response.body());
+		assertThat(this.app.status().read("$.generation", Integer.class)).isEqualTo(3);
 	}
 
 }

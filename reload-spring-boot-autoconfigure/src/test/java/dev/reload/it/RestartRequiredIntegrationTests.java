@@ -1,12 +1,10 @@
 package dev.reload.it;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.jayway.jsonpath.DocumentContext;
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,8 +76,7 @@ class RestartRequiredIntegrationTests {
 	void changeReachingAConfigurationClassNeedsARestartAndReloadsNothing() {
 		assertThat(this.app.get("/motto").body()).isEqualTo("carpe diem");
 		SourceCompiler.compile(this.classes, motto("seize the day"));
-		HttpResponse<String> response = this.app.post("/actuator/reload");
-		DocumentContext report = JsonPath.parse(response.body());
+		DocumentContext report = this.app.reloadNow();
 		assertThat(report.read("$.outcome", String.class)).isEqualTo("FAILED");
 		assertThat(report.read("$.generation", Integer.class)).isZero();
 		assertThat(report.read("$.error", String.class)).contains("need a restart")
@@ -88,7 +85,7 @@ class RestartRequiredIntegrationTests {
 		assertThat(this.app.get("/motto").body()).isEqualTo("carpe diem");
 		// a later, unrelated change is not half-applied without the pending one
 		SourceCompiler.compile(this.classes, FixtureSources.colours("blue"));
-		DocumentContext later = JsonPath.parse(this.app.post("/actuator/reload").body());
+		DocumentContext later = this.app.reloadNow();
 		assertThat(later.read("$.outcome", String.class)).isEqualTo("FAILED");
 		assertThat(this.app.get("/colour").body()).isEqualTo("the color is white");
 	}

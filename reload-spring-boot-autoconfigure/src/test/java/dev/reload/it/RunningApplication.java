@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 import dev.reload.autoconfigure.change.ClassFileWatcher;
 import dev.reload.it.fixture.TestApplication;
 
@@ -18,6 +20,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -42,9 +45,21 @@ final class RunningApplication implements AutoCloseable {
 		this.baseUrl = "http://localhost:" + port;
 	}
 
+	/**
+	 * Start the application with the given directory as its only reload directory.
+	 */
 	static RunningApplication start(Path classes, String... properties) {
-		List<String> all = new ArrayList<>(List.of("server.port=0", "reload.directories=" + classes,
-				"management.endpoints.web.exposure.include=reload", "spring.main.banner-mode=off"));
+		List<String> all = new ArrayList<>(List.of("reload.directories=" + classes));
+		all.addAll(List.of(properties));
+		return startWith(all.toArray(String[]::new));
+	}
+
+	/**
+	 * Start the application with the given properties, which name the reload directories.
+	 */
+	static RunningApplication startWith(String... properties) {
+		List<String> all = new ArrayList<>(List.of("server.port=0", "management.endpoints.web.exposure.include=reload",
+				"spring.main.banner-mode=off"));
 		all.addAll(List.of(properties));
 		return new RunningApplication(
 				new SpringApplicationBuilder(TestApplication.class).properties(all.toArray(String[]::new)).run());
@@ -60,6 +75,26 @@ final class RunningApplication implements AutoCloseable {
 
 	HttpResponse<String> post(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).POST(HttpRequest.BodyPublishers.noBody()));
+	}
+
+	/**
+	 * Reload through the endpoint.
+	 * @return the report
+	 */
+	DocumentContext reloadNow() {
+		HttpResponse<String> response = post("/actuator/reload");
+		assertThat(response.statusCode()).isEqualTo(200);
+		return JsonPath.parse(response.body());
+	}
+
+	/**
+	 * Read the endpoint's status.
+	 * @return the status
+	 */
+	DocumentContext status() {
+		HttpResponse<String> response = get("/actuator/reload");
+		assertThat(response.statusCode()).isEqualTo(200);
+		return JsonPath.parse(response.body());
 	}
 
 	/**

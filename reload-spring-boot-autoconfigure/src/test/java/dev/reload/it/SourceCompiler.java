@@ -1,10 +1,13 @@
 package dev.reload.it;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,15 +37,30 @@ final class SourceCompiler {
 	 * @param sources source text by fully qualified class name
 	 */
 	static void compile(Path output, Map<String, String> sources) {
+		compile(output, sources, List.of());
+	}
+
+	/**
+	 * Compile the given sources into the directory, with more class directories on the
+	 * classpath.
+	 * @param output the directory to write class files to; also on the classpath
+	 * @param sources source text by fully qualified class name
+	 * @param classpath further class directories the sources refer to
+	 */
+	static void compile(Path output, Map<String, String> sources, List<Path> classpath) {
 		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
 		DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
 		try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null,
 				StandardCharsets.UTF_8)) {
+			Files.createDirectories(output);
 			files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(output.toFile()));
 			List<JavaFileObject> units = new ArrayList<>();
 			sources.forEach((name, text) -> units.add(new Source(name, text)));
-			String classpath = System.getProperty("java.class.path") + File.pathSeparator + output;
-			List<String> options = List.of("-classpath", classpath, "-parameters", "-proc:none", "--release", "17");
+			StringBuilder path = new StringBuilder(System.getProperty("java.class.path"));
+			path.append(File.pathSeparator).append(output);
+			classpath.forEach((entry) -> path.append(File.pathSeparator).append(entry));
+			List<String> options = List.of("-classpath", path.toString(), "-parameters", "-proc:none", "--release",
+					"17");
 			if (!compiler.getTask(null, files, diagnostics, options, null, units).call()) {
 				StringBuilder message = new StringBuilder("Compilation failed:");
 				for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
@@ -51,7 +69,7 @@ final class SourceCompiler {
 				throw new IllegalStateException(message.toString());
 			}
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
@@ -73,7 +91,7 @@ final class SourceCompiler {
 	}
 
 	static Map<String, String> of(String... nameAndSource) {
-		Map<String, String> sources = new java.util.LinkedHashMap<>();
+		Map<String, String> sources = new LinkedHashMap<>();
 		for (int i = 0; i < nameAndSource.length; i += 2) {
 			sources.put(nameAndSource[i], nameAndSource[i + 1]);
 		}

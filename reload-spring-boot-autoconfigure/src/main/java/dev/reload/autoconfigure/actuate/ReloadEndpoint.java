@@ -33,19 +33,24 @@ public class ReloadEndpoint {
 
 	private final List<Path> directories;
 
+	private final @Nullable Path touchFile;
+
 	/**
 	 * Create an endpoint.
 	 * @param engine the reload engine
 	 * @param properties the bound settings
 	 * @param directories the effective reload directories, absolute
+	 * @param touchFile the effective touch file, absolute, or {@code null}
 	 */
-	public ReloadEndpoint(ReloadEngine engine, ReloadProperties properties, List<Path> directories) {
+	public ReloadEndpoint(ReloadEngine engine, ReloadProperties properties, List<Path> directories,
+			@Nullable Path touchFile) {
 		Assert.notNull(engine, "'engine' must not be null");
 		Assert.notNull(properties, "'properties' must not be null");
 		Assert.notNull(directories, "'directories' must not be null");
 		this.engine = engine;
 		this.properties = properties;
 		this.directories = List.copyOf(directories);
+		this.touchFile = touchFile;
 	}
 
 	/**
@@ -73,8 +78,7 @@ public class ReloadEndpoint {
 		settings.put("all", this.properties.isAll());
 		settings.put("modules", this.properties.getModules());
 		settings.put("directories", this.directories.stream().map(Path::toString).toList());
-		settings.put("touchFile", (this.properties.getTouchFile() != null)
-				? this.properties.getTouchFile().toAbsolutePath().normalize().toString() : null);
+		settings.put("touchFile", (this.touchFile != null) ? this.touchFile.toString() : null);
 		settings.put("debug", this.properties.isDebug());
 		settings.put("quietPeriod", this.properties.getQuietPeriod().toString());
 		settings.put("requestWait", this.properties.getRequestWait().toString());

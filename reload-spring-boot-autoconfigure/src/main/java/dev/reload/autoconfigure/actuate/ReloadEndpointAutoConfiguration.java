@@ -4,6 +4,7 @@ import dev.reload.autoconfigure.ReloadAutoConfiguration;
 import dev.reload.autoconfigure.ReloadProperties;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 import dev.reload.autoconfigure.engine.ReloadEngine;
+import dev.reload.autoconfigure.modules.ChangeSelection;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,8 +29,9 @@ public final class ReloadEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ReloadEndpoint reloadEndpoint(ReloadEngine reloadEngine, ReloadProperties reloadProperties,
-			ClassGenerations reloadClassGenerations) {
-		return new ReloadEndpoint(reloadEngine, reloadProperties, reloadClassGenerations.directories().roots());
+			ClassGenerations reloadClassGenerations, ChangeSelection reloadChangeSelection) {
+		return new ReloadEndpoint(reloadEngine, reloadProperties, reloadClassGenerations.directories().roots(),
+				reloadChangeSelection.touchFile());
 	}
 
 }
