@@ -2,6 +2,7 @@ package dev.reload.it;
 
 import java.nio.file.Path;
 
+import dev.reload.testsupport.SourceCompiler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

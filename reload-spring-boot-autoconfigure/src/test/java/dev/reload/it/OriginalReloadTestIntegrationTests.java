@@ -1,5 +1,6 @@
 package dev.reload.it;
 
+import dev.reload.testsupport.SourceCompiler;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

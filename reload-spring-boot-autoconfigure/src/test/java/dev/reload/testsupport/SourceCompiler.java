@@ -1,4 +1,4 @@
-package dev.reload.it;
+package dev.reload.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -26,7 +26,7 @@ import javax.tools.ToolProvider;
  *
  * @author reload-spring-boot
  */
-final class SourceCompiler {
+public final class SourceCompiler {
 
 	private SourceCompiler() {
 	}
@@ -36,7 +36,7 @@ final class SourceCompiler {
 	 * @param output the directory to write class files to; also on the classpath
 	 * @param sources source text by fully qualified class name
 	 */
-	static void compile(Path output, Map<String, String> sources) {
+	public static void compile(Path output, Map<String, String> sources) {
 		compile(output, sources, List.of());
 	}
 
@@ -47,7 +47,7 @@ final class SourceCompiler {
 	 * @param sources source text by fully qualified class name
 	 * @param classpath further class directories the sources refer to
 	 */
-	static void compile(Path output, Map<String, String> sources, List<Path> classpath) {
+	public static void compile(Path output, Map<String, String> sources, List<Path> classpath) {
 		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
 		DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
 		try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null,
@@ -90,7 +90,12 @@ final class SourceCompiler {
 
 	}
 
-	static Map<String, String> of(String... nameAndSource) {
+	/**
+	 * Return sources by class name from alternating names and texts.
+	 * @param nameAndSource a class name, its source, the next class name, ...
+	 * @return the sources
+	 */
+	public static Map<String, String> of(String... nameAndSource) {
 		Map<String, String> sources = new LinkedHashMap<>();
 		for (int i = 0; i < nameAndSource.length; i += 2) {
 			sources.put(nameAndSource[i], nameAndSource[i + 1]);
