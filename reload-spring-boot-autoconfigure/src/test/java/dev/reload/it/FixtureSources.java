@@ -110,15 +110,30 @@ final class FixtureSources {
 	}
 
 	static Map<String, String> colours(String colour) {
-		return SourceCompiler.of(COLOURS, """
-				package dev.reload.it.fixture.app;
+		return staticText(COLOURS, "colour", colour, "");
+	}
 
-				public final class Colours {
-					public static String colour() {
+	/**
+	 * Return the source of a final class with one static method that returns a text, like
+	 * the manual's {@code My::Utils}.
+	 * @param className the class name
+	 * @param method the method's name
+	 * @param text what the method returns
+	 * @param annotation an annotation for the class, or an empty string
+	 */
+	static Map<String, String> staticText(String className, String method, String text, String annotation) {
+		int lastDot = className.lastIndexOf('.');
+		return SourceCompiler.of(className, """
+				package %s;
+
+				%s
+				public final class %s {
+					public static String %s() {
 						return "%s";
 					}
 				}
-				""".formatted(colour));
+				""".formatted(className.substring(0, lastDot), annotation, className.substring(lastDot + 1), method,
+				text));
 	}
 
 	static Map<String, String> colourController(String constructor, String members) {

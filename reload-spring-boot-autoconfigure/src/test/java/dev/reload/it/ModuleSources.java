@@ -51,40 +51,15 @@ final class ModuleSources {
 	}
 
 	static Map<String, String> banner(String text) {
-		return SourceCompiler.of(BANNER, """
-				package dev.reload.it.fixture.app.web;
-
-				public final class Banner {
-					public static String text() {
-						return "%s";
-					}
-				}
-				""".formatted(text));
+		return FixtureSources.staticText(BANNER, "text", text, "");
 	}
 
 	static Map<String, String> price(String text) {
-		return SourceCompiler.of(PRICE, """
-				package dev.reload.it.fixture.app.webshop;
-
-				public final class Price {
-					public static String text() {
-						return "%s";
-					}
-				}
-				""".formatted(text));
+		return FixtureSources.staticText(PRICE, "text", text, "");
 	}
 
 	static Map<String, String> motd(String text) {
-		return SourceCompiler.of(MOTD, """
-				package dev.reload.it.fixture.app;
-
-				@dev.reload.Reloadable
-				public final class Motd {
-					public static String text() {
-						return "%s";
-					}
-				}
-				""".formatted(text));
+		return FixtureSources.staticText(MOTD, "text", text, "@dev.reload.Reloadable");
 	}
 
 }

@@ -46,111 +46,72 @@ class OriginalReloadTestIntegrationTests {
 	}
 
 	private static Map<String, String> version1() {
-		return SourceCompiler.of(RELOAD_TEST, """
-				package dev.reload.it.fixture.app;
-
-				import dev.reload.Reloadable;
-				import dev.reload.Reloader;
-				import org.springframework.web.bind.annotation.GetMapping;
-				import org.springframework.web.bind.annotation.RestController;
-
-				@Reloadable
-				@RestController
-				public class ReloadTest {
-					static final String CONSTANT = "const";
-
-					private final Reloader reloader;
-
-					public ReloadTest(Reloader reloader) {
-						this.reloader = reloader;
-					}
-
-					String prototype(String value) {
-						return value;
-					}
-
-					String simple() {
-						return "simple";
-					}
-
-					String removed() {
-						return "removed";
-					}
-
-					@GetMapping("/reload-test")
-					public String handler() {
-						return "constant:" + CONSTANT + " prototype:" + prototype("prototype") + " simple:" + simple()
-								+ " subpackage:" + Sub.value();
-					}
-
-					@GetMapping("/reload-test/unregister")
-					public String unregister() {
-						this.reloader.unregisterModule(ReloadTest.class.getName());
-						return "unregistered";
-					}
-
-					static class Sub {
-						static String value() {
-							return "subpackage";
-						}
-					}
-				}
-				""");
+		return reloadTest("const", "String prototype(String value) { return value; }", "prototype(\"prototype\")",
+				"simple", "subpackage", "String removed() { return \"removed\"; }");
 	}
 
+	/**
+	 * The second version: a new constant, a changed signature, changed bodies and a
+	 * removed method.
+	 */
 	private static Map<String, String> version2() {
-		return SourceCompiler.of(RELOAD_TEST, """
-				package dev.reload.it.fixture.app;
-
-				import dev.reload.Reloadable;
-				import dev.reload.Reloader;
-				import org.springframework.web.bind.annotation.GetMapping;
-				import org.springframework.web.bind.annotation.RestController;
-
-				@Reloadable
-				@RestController
-				public class ReloadTest {
-					static final String CONSTANT = "CONST";
-
-					private final Reloader reloader;
-
-					public ReloadTest(Reloader reloader) {
-						this.reloader = reloader;
-					}
-
-					String prototype(int times) {
-						return "PROTOTYPE".repeat(times);
-					}
-
-					String simple() {
-						return "SIMPLE";
-					}
-
-					@GetMapping("/reload-test")
-					public String handler() {
-						return "constant:" + CONSTANT + " prototype:" + prototype(1) + " simple:" + simple()
-								+ " subpackage:" + Sub.value();
-					}
-
-					@GetMapping("/reload-test/unregister")
-					public String unregister() {
-						this.reloader.unregisterModule(ReloadTest.class.getName());
-						return "unregistered";
-					}
-
-					static class Sub {
-						static String value() {
-							return "SUBPACKAGE";
-						}
-					}
-				}
-				""");
+		return reloadTest("CONST", "String prototype(int times) { return \"PROTOTYPE\".repeat(times); }",
+				"prototype(1)", "SIMPLE", "SUBPACKAGE", "");
 	}
 
 	private static Map<String, String> version3() {
-		Map<String, String> third = new LinkedHashMap<>();
-		version2().forEach((name, source) -> third.put(name, source.replace("\"SIMPLE\"", "\"third\"")));
-		return third;
+		return reloadTest("CONST", "String prototype(int times) { return \"PROTOTYPE\".repeat(times); }",
+				"prototype(1)", "third", "SUBPACKAGE", "");
+	}
+
+	private static Map<String, String> reloadTest(String constant, String prototype, String prototypeCall,
+			String simple, String subpackage, String extra) {
+		return SourceCompiler.of(RELOAD_TEST, """
+				package dev.reload.it.fixture.app;
+
+				import dev.reload.Reloadable;
+				import dev.reload.Reloader;
+				import org.springframework.web.bind.annotation.GetMapping;
+				import org.springframework.web.bind.annotation.RestController;
+
+				@Reloadable
+				@RestController
+				public class ReloadTest {
+					static final String CONSTANT = "%s";
+
+					private final Reloader reloader;
+
+					public ReloadTest(Reloader reloader) {
+						this.reloader = reloader;
+					}
+
+					%s
+
+					String simple() {
+						return "%s";
+					}
+
+					%s
+
+					@GetMapping("/reload-test")
+					public String handler() {
+						return "constant:" + CONSTANT + " prototype:" + %s + " simple:" + simple()
+								+ " subpackage:" + Sub.value();
+					}
+
+					@GetMapping("/reload-test/unregister")
+					public String unregister() {
+						this.reloader.unregisterModule(ReloadTest.class.getName());
+						return "unregistered";
+					}
+
+					static class Sub {
+						static String value() {
+							return "%s";
+						}
+					}
+				}
+				""".formatted(constant, prototype, simple, extra, prototypeCall, subpackage));
 	}
 
 }

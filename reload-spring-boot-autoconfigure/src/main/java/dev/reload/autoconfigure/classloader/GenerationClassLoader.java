@@ -1,11 +1,9 @@
 package dev.reload.autoconfigure.classloader;
 
-import java.net.URL;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
-import java.util.Enumeration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,15 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One generation of reloadable classes. Generation 0 defines every reloadable class from
- * its class file on first use; each later generation defines exactly the classes a reload
+ * One generation of reloadable classes. Generation 0 defines every reloadable class, on
+ * first use, from the class file read at start-up, so a file changed later is never
+ * picked up without a reload; each later generation defines exactly the classes a reload
  * changed plus the classes that depend on them, from bytes read when the reload started.
  * Any other reloadable name is resolved through the generation that owns it now, so
  * unchanged classes keep their identity; other names go to the parent.
  *
  * @author reload-spring-boot
  */
-public final class GenerationClassLoader extends ClassLoader {
+public final class GenerationClassLoader extends DirectoryResourceClassLoader {
 
 	static {
 		registerAsParallelCapable();
@@ -31,18 +30,15 @@ public final class GenerationClassLoader extends ClassLoader {
 
 	private final ClassGenerations generations;
 
-	private final ClassDirectories directories;
-
 	private final Map<String, byte[]> definitions;
 
 	private final Map<Path, ProtectionDomain> protectionDomains = new ConcurrentHashMap<>();
 
 	GenerationClassLoader(long generation, ClassGenerations generations, ClassDirectories directories,
 			Map<String, byte[]> definitions, ClassLoader parent) {
-		super("reload-generation-" + generation, parent);
+		super("reload-generation-" + generation, parent, directories);
 		this.generation = generation;
 		this.generations = generations;
-		this.directories = directories;
 		this.definitions = Map.copyOf(definitions);
 	}
 
@@ -93,11 +89,11 @@ public final class GenerationClassLoader extends ClassLoader {
 		if (bytes == null) {
 			throw new ClassNotFoundException(name);
 		}
-		Path file = this.directories.classFile(name);
+		Path file = directories().classFile(name);
 		definePackageFor(name);
 		try {
 			return defineClass(name, bytes, 0, bytes.length,
-					protectionDomain((file != null) ? this.directories.rootOf(file) : null));
+					protectionDomain((file != null) ? directories().rootOf(file) : null));
 		}
 		catch (ClassFormatError ex) {
 			throw new ClassNotFoundException(
@@ -128,21 +124,6 @@ public final class GenerationClassLoader extends ClassLoader {
 		return this.protectionDomains.computeIfAbsent(root,
 				(key) -> new ProtectionDomain(new CodeSource(ClassDirectories.toUrl(key), (Certificate[]) null), null,
 						this, null));
-	}
-
-	@Override
-	protected @Nullable URL findResource(String name) {
-		return this.directories.findResource(name);
-	}
-
-	@Override
-	protected Enumeration<URL> findResources(String name) {
-		return this.directories.findResources(name);
-	}
-
-	@Override
-	public String toString() {
-		return getName();
 	}
 
 }

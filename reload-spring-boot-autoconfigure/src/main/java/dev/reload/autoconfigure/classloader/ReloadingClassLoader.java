@@ -1,10 +1,5 @@
 package dev.reload.autoconfigure.classloader;
 
-import java.net.URL;
-import java.util.Enumeration;
-
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.core.SmartClassLoader;
 
 /**
@@ -15,7 +10,7 @@ import org.springframework.core.SmartClassLoader;
  *
  * @author reload-spring-boot
  */
-public final class ReloadingClassLoader extends ClassLoader implements SmartClassLoader {
+public final class ReloadingClassLoader extends DirectoryResourceClassLoader implements SmartClassLoader {
 
 	static {
 		registerAsParallelCapable();
@@ -23,12 +18,9 @@ public final class ReloadingClassLoader extends ClassLoader implements SmartClas
 
 	private final ClassGenerations generations;
 
-	private final ClassDirectories directories;
-
 	ReloadingClassLoader(ClassGenerations generations, ClassDirectories directories, ClassLoader parent) {
-		super("reload-application", parent);
+		super("reload-application", parent, directories);
 		this.generations = generations;
-		this.directories = directories;
 	}
 
 	@Override
@@ -38,23 +30,8 @@ public final class ReloadingClassLoader extends ClassLoader implements SmartClas
 	}
 
 	@Override
-	protected @Nullable URL findResource(String name) {
-		return this.directories.findResource(name);
-	}
-
-	@Override
-	protected Enumeration<URL> findResources(String name) {
-		return this.directories.findResources(name);
-	}
-
-	@Override
 	public boolean isClassReloadable(Class<?> clazz) {
 		return clazz.getClassLoader() instanceof GenerationClassLoader;
-	}
-
-	@Override
-	public String toString() {
-		return getName();
 	}
 
 }
