@@ -21,11 +21,6 @@ public enum ReloadTrigger {
 	/**
 	 * A call to {@link Reloader#reload()}.
 	 */
-	API,
-
-	/**
-	 * The background watcher, once a change had settled.
-	 */
-	WATCHER
+	API
 
 }

@@ -76,6 +76,8 @@ public class ReloadApplicationListener implements ApplicationListener<Applicatio
 		generic.getBeanFactory().registerSingleton("reloadClassGenerations", generations);
 		generic.getBeanFactory().registerSingleton("reloadClassFileIndex", index);
 		generic.getBeanFactory().registerSingleton("reloadScope", scope);
+		// custom-scoped beans are not destroyed with the singletons; the scope does it
+		generic.getDefaultListableBeanFactory().registerDisposableBean("reloadScope", scope);
 		generic.getBeanFactory().registerSingleton("reloadableBeans", beans);
 		generic.addBeanFactoryPostProcessor(new ReloadScopeConfigurer(scope, beans));
 		for (Path root : roots) {

@@ -12,6 +12,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectFactory;
 import org.springframework.beans.factory.config.Scope;
 import org.springframework.util.Assert;
@@ -24,7 +25,7 @@ import org.springframework.util.Assert;
  *
  * @author reload-spring-boot
  */
-public final class ReloadScope implements Scope {
+public final class ReloadScope implements Scope, DisposableBean {
 
 	/**
 	 * The name the scope is registered under.
@@ -95,6 +96,20 @@ public final class ReloadScope implements Scope {
 	@Override
 	public @Nullable String getConversationId() {
 		return null;
+	}
+
+	/**
+	 * Destroy every bean in the scope, as the bean factory destroys its singletons when
+	 * the context closes.
+	 */
+	@Override
+	public void destroy() {
+		Map<String, ScopedBean> destroyed;
+		synchronized (this.creationLock) {
+			destroyed = this.beans;
+			this.beans = Map.of();
+		}
+		destroyed.values().forEach(ScopedBean::destroy);
 	}
 
 	/**
@@ -216,7 +231,7 @@ public final class ReloadScope implements Scope {
 					this.destructionCallback.run();
 				}
 				catch (RuntimeException ex) {
-					logger.warn("Destruction of a replaced bean " + this.bean.getClass().getName() + " failed", ex);
+					logger.warn("Destruction of reloadable bean " + this.bean.getClass().getName() + " failed", ex);
 				}
 			}
 		}
