@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +37,8 @@ public final class ClassGenerations {
 	private volatile Set<String> removed = Set.of();
 
 	private volatile long generation;
+
+	private final ThreadLocal<GenerationClassLoader> staging = new ThreadLocal<>();
 
 	/**
 	 * Create the generations for the given directories.
@@ -151,6 +154,26 @@ public final class ClassGenerations {
 	}
 
 	/**
+	 * Run the given action with the staged generation visible to the current thread
+	 * through the application class loader, as it will be to every thread once committed:
+	 * beans and their proxies are built this way.
+	 * @param <T> the action's result type
+	 * @param staged the staged generation
+	 * @param action what to run
+	 * @return the action's result
+	 */
+	public <T> T withStaged(GenerationClassLoader staged, Supplier<T> action) {
+		Assert.state(this.staging.get() == null, "A generation is already being staged on this thread");
+		this.staging.set(staged);
+		try {
+			return action.get();
+		}
+		finally {
+			this.staging.remove();
+		}
+	}
+
+	/**
 	 * Make a staged generation the owner of the classes it defines, and forget removed
 	 * classes.
 	 * @param staged the staged generation
@@ -188,12 +211,19 @@ public final class ClassGenerations {
 		if (isExcluded(className) || this.pinned.test(className)) {
 			return null;
 		}
+		GenerationClassLoader staged = (requester == null) ? this.staging.get() : null;
+		if (staged != null && staged.defines(className)) {
+			return staged;
+		}
 		GenerationClassLoader owner = this.owners.get(className);
 		if (owner != null) {
 			return owner;
 		}
 		if (this.removed.contains(className) || !this.initial.containsKey(className)) {
-			return null;
+			// a class generated at runtime for a reloadable class, such as a CGLIB proxy
+			// (Foo$$SpringCGLIB$$0), lives in the generation of that class
+			int generated = className.indexOf("$$");
+			return (generated > 0) ? ownerOf(className.substring(0, generated), requester) : null;
 		}
 		return this.initialGeneration;
 	}

@@ -281,7 +281,8 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 		verifyDefinable(generation, definitions.keySet());
 		Map<String, byte[]> added = new HashMap<>();
 		changes.added().forEach((name, file) -> added.put(name, file.bytes()));
-		PreparedRebuild rebuild = this.rebuilder.prepare(generation, affected, added, changes.removed());
+		PreparedRebuild rebuild = this.generations.withStaged(generation,
+				() -> this.rebuilder.prepare(generation, affected, added, changes.removed()));
 		List<Runnable> switches = new ArrayList<>();
 		try {
 			for (BeanSwapParticipant participant : this.participants) {
