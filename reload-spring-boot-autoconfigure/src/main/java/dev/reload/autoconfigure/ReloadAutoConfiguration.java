@@ -8,6 +8,7 @@ import dev.reload.autoconfigure.change.ClassFileIndex;
 import dev.reload.autoconfigure.change.ClassFileWatcher;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 import dev.reload.autoconfigure.engine.ReloadEngine;
+import dev.reload.autoconfigure.event.EventListenerSwapParticipant;
 import dev.reload.autoconfigure.engine.ReloadHistory;
 import dev.reload.autoconfigure.engine.RequestGate;
 import dev.reload.autoconfigure.modules.AnnotatedClasses;
@@ -23,6 +24,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,7 +33,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.ApplicationEventMulticaster;
+import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.core.env.Environment;
 
 /**
@@ -97,6 +102,12 @@ public final class ReloadAutoConfiguration {
 				? AutoConfigurationPackages.get(beanFactory) : List.of();
 		return new BeanRebuilder((DefaultListableBeanFactory) beanFactory, reloadScope, reloadableBeans, environment,
 				basePackages);
+	}
+
+	@Bean
+	EventListenerSwapParticipant reloadEventListenerSwapParticipant(ConfigurableApplicationContext context,
+			@Qualifier(AbstractApplicationContext.APPLICATION_EVENT_MULTICASTER_BEAN_NAME) ApplicationEventMulticaster multicaster) {
+		return new EventListenerSwapParticipant(context, multicaster);
 	}
 
 	@Bean
