@@ -103,6 +103,20 @@ class ReloadIntegrationTests {
 	}
 
 	@Test
+	void deletedControllerIsRemovedWithItsMappings() throws Exception {
+		Path classFile = this.classes.resolve(FixtureSources.COLOUR_CONTROLLER.replace('.', '/') + ".class");
+		assertThat(this.app.get("/colour").statusCode()).isEqualTo(200);
+		Files.delete(classFile);
+		DocumentContext report = this.app.reloadNow();
+		assertThat(report.read("$.outcome", String.class)).isEqualTo("RELOADED");
+		assertThat(report.read("$.changedClasses", List.class)).containsExactly(FixtureSources.COLOUR_CONTROLLER);
+		assertThat(report.read("$.rebuiltBeans", List.class)).containsExactly("colourController");
+		assertThat(this.app.get("/colour").statusCode()).isEqualTo(404);
+		assertThat(this.app.context().containsBean("colourController")).isFalse();
+		assertThat(this.app.get("/greeting").body()).isEqualTo("hello");
+	}
+
+	@Test
 	void unaffectedBeanKeepsItsIdentityAndState() {
 		Object counter = this.app.context().getBean("visitCounter");
 		assertThat(this.app.get("/visits").body()).isEqualTo("1");
