@@ -41,8 +41,8 @@ public final class SourceCompiler {
 	}
 
 	/**
-	 * Compile the given sources into the directory, with more class directories on the
-	 * classpath.
+	 * Compile the given sources into the directory, with more class directories ahead of
+	 * the classpath.
 	 * @param output the directory to write class files to; also on the classpath
 	 * @param sources source text by fully qualified class name
 	 * @param classpath further class directories the sources refer to
@@ -56,9 +56,11 @@ public final class SourceCompiler {
 			files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(output.toFile()));
 			List<JavaFileObject> units = new ArrayList<>();
 			sources.forEach((name, text) -> units.add(new Source(name, text)));
-			StringBuilder path = new StringBuilder(System.getProperty("java.class.path"));
-			path.append(File.pathSeparator).append(output);
-			classpath.forEach((entry) -> path.append(File.pathSeparator).append(entry));
+			// the extra entries first: they may hold newer versions of classes on the
+			// classpath
+			StringBuilder path = new StringBuilder();
+			classpath.forEach((entry) -> path.append(entry).append(File.pathSeparator));
+			path.append(output).append(File.pathSeparator).append(System.getProperty("java.class.path"));
 			List<String> options = List.of("-classpath", path.toString(), "-parameters", "-proc:none", "--release",
 					"17");
 			if (!compiler.getTask(null, files, diagnostics, options, null, units).call()) {

@@ -23,6 +23,8 @@ import dev.reload.autoconfigure.change.ClassFileIndex;
 import dev.reload.autoconfigure.change.ClassFileWatcher;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 import dev.reload.autoconfigure.classloader.GenerationClassLoader;
+import dev.reload.autoconfigure.classloader.GenerationVerificationException;
+import dev.reload.autoconfigure.classloader.GenerationVerifier;
 import dev.reload.autoconfigure.modules.ChangeSelection;
 import dev.reload.autoconfigure.modules.ChangeSelection.Selection;
 import dev.reload.autoconfigure.modules.ModulePattern;
@@ -278,7 +280,7 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 		}
 		Map<String, byte[]> definitions = definitions(changes, affected);
 		GenerationClassLoader generation = this.generations.stage(definitions);
-		verifyDefinable(generation, definitions.keySet());
+		GenerationVerifier.verify(generation);
 		Map<String, byte[]> added = new HashMap<>();
 		changes.added().forEach((name, file) -> added.put(name, file.bytes()));
 		PreparedRebuild rebuild = this.generations.withStaged(generation,
@@ -328,17 +330,6 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 		return definitions;
 	}
 
-	private static void verifyDefinable(GenerationClassLoader generation, Set<String> names) {
-		for (String name : new TreeSet<>(names)) {
-			try {
-				generation.loadClass(name);
-			}
-			catch (ClassNotFoundException | LinkageError ex) {
-				throw new IllegalStateException("Class " + name + " could not be defined: " + describe(ex), ex);
-			}
-		}
-	}
-
 	private void retire(RequestGate.Switched<Runnable> switched) {
 		Duration timeout = this.settings.drainTimeout();
 		switched.previousRequestsDone()
@@ -373,7 +364,7 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 
 	private static String describe(Throwable ex) {
 		if (ex instanceof RestartRequiredException || ex instanceof IllegalStateException
-				|| ex instanceof BeanRebuildException) {
+				|| ex instanceof BeanRebuildException || ex instanceof GenerationVerificationException) {
 			return ex.getMessage();
 		}
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
