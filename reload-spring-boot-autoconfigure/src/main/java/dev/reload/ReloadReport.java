@@ -1,7 +1,10 @@
 package dev.reload;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param generation the current class loader generation after the reload; 0 at start-up
  * @param changedClasses the fully qualified names of the classes whose class files
  * changed, were added or were removed, sorted
+ * @param changedClassHashes the SHA-256 of each changed or added class file, by class
+ * name, so that an audit can tell exactly which bytes were loaded
  * @param rebuiltBeans the names of the beans that were rebuilt, added or removed, sorted
  * @param durationMillis how long the reload took
  * @param trigger what started the reload
@@ -21,11 +26,12 @@ import org.jspecify.annotations.Nullable;
  * @author reload-spring-boot
  */
 public record ReloadReport(ReloadOutcome outcome, long generation, List<String> changedClasses,
-		List<String> rebuiltBeans, long durationMillis, ReloadTrigger trigger, Instant timestamp,
-		@Nullable String error) {
+		Map<String, String> changedClassHashes, List<String> rebuiltBeans, long durationMillis, ReloadTrigger trigger,
+		Instant timestamp, @Nullable String error) {
 
 	public ReloadReport {
 		changedClasses = List.copyOf(changedClasses);
+		changedClassHashes = Collections.unmodifiableMap(new TreeMap<>(changedClassHashes));
 		rebuiltBeans = List.copyOf(rebuiltBeans);
 	}
 

@@ -118,8 +118,9 @@ public final class ReloadAutoConfiguration {
 		ReloadEngine.Settings settings = new ReloadEngine.Settings(properties.getRequestWait(),
 				properties.getDrainTimeout(), properties.isDebug());
 		return new ReloadEngine(reloadClassGenerations, reloadClassFileIndex, reloadClassFileWatcher, reloadableBeans,
-				reloadBeanRebuilder, reloadRequestGate, participants, new ReloadHistory(properties.getHistorySize()),
-				reloadChangeSelection, settings);
+				reloadBeanRebuilder, reloadRequestGate, participants,
+				new ReloadHistory(properties.getHistorySize(), properties.resolvedHistoryFile()), reloadChangeSelection,
+				settings);
 	}
 
 }

@@ -87,6 +87,13 @@ public class ReloadProperties {
 	 */
 	private int historySize = 20;
 
+	/**
+	 * File to append every reload attempt to, as one JSON line each: time, trigger,
+	 * outcome, generation, changed classes with their SHA-256, rebuilt beans, duration
+	 * and error. An audit trail for operators; none by default.
+	 */
+	private @Nullable String historyFile;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -127,11 +134,27 @@ public class ReloadProperties {
 		this.touchFile = touchFile;
 	}
 
+	public @Nullable String getHistoryFile() {
+		return this.historyFile;
+	}
+
+	public void setHistoryFile(@Nullable String historyFile) {
+		this.historyFile = historyFile;
+	}
+
+	/**
+	 * Return the history file, absolute and normalized.
+	 * @return the history file, or {@code null}
+	 */
+	public @Nullable Path resolvedHistoryFile() {
+		return (this.historyFile != null && !this.historyFile.isBlank()) ? resolve(this.historyFile) : null;
+	}
+
 	/**
 	 * Return the configured directories, absolute and normalized.
 	 * @return the directories; empty when the defaults apply
 	 */
-	List<Path> resolvedDirectories() {
+	public List<Path> resolvedDirectories() {
 		return this.directories.stream().map(ReloadProperties::resolve).toList();
 	}
 
@@ -139,7 +162,7 @@ public class ReloadProperties {
 	 * Return the touch file, absolute and normalized.
 	 * @return the touch file, or {@code null}
 	 */
-	@Nullable Path resolvedTouchFile() {
+	public @Nullable Path resolvedTouchFile() {
 		return (this.touchFile != null && !this.touchFile.isBlank()) ? resolve(this.touchFile) : null;
 	}
 

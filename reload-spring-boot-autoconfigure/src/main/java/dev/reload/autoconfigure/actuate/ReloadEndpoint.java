@@ -84,6 +84,8 @@ public class ReloadEndpoint {
 		settings.put("requestWait", this.properties.getRequestWait().toString());
 		settings.put("drainTimeout", this.properties.getDrainTimeout().toString());
 		settings.put("historySize", this.properties.getHistorySize());
+		Path historyFile = this.properties.resolvedHistoryFile();
+		settings.put("historyFile", (historyFile != null) ? historyFile.toString() : null);
 		return settings;
 	}
 

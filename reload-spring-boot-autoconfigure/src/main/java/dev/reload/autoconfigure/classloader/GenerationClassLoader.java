@@ -96,8 +96,8 @@ public final class GenerationClassLoader extends DirectoryResourceClassLoader {
 					protectionDomain((file != null) ? directories().rootOf(file) : null));
 		}
 		catch (ClassFormatError ex) {
-			throw new ClassNotFoundException(
-					"The class file of " + name + " is not a valid class file (" + ex.getMessage() + ")", ex);
+			throw new ClassNotFoundException("The class file of " + name + ((file != null) ? " (" + file + ")" : "")
+					+ " is not a valid class file: " + ex.getMessage(), ex);
 		}
 	}
 

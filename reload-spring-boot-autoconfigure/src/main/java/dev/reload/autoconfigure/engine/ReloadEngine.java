@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -358,7 +359,9 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 	private ReloadReport report(ReloadOutcome outcome, ChangeSet changes, Set<String> rebuilt, ReloadTrigger trigger,
 			Instant timestamp, long start, @Nullable String error) {
 		long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-		return new ReloadReport(outcome, this.generations.generation(), List.copyOf(changes.classNames()),
+		Map<String, String> hashes = new TreeMap<>();
+		changes.contents().forEach((name, file) -> hashes.put(name, file.sha256()));
+		return new ReloadReport(outcome, this.generations.generation(), List.copyOf(changes.classNames()), hashes,
 				List.copyOf(new TreeSet<>(rebuilt)), millis, trigger, timestamp, error);
 	}
 
