@@ -21,6 +21,12 @@ public enum ReloadTrigger {
 	/**
 	 * A call to {@link Reloader#reload()}.
 	 */
-	API
+	API,
+
+	/**
+	 * A {@code POST} to {@code /actuator/reload/rollback}: back to the code before the
+	 * last reload.
+	 */
+	ROLLBACK
 
 }

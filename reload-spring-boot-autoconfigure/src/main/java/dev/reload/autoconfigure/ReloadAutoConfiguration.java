@@ -116,7 +116,7 @@ public final class ReloadAutoConfiguration {
 			RequestGate reloadRequestGate, ObjectProvider<BeanSwapParticipant> participants,
 			ChangeSelection reloadChangeSelection, ReloadProperties properties) {
 		ReloadEngine.Settings settings = new ReloadEngine.Settings(properties.getRequestWait(),
-				properties.getDrainTimeout(), properties.isDebug());
+				properties.getDrainTimeout(), properties.isDebug(), properties.getHistorySize());
 		return new ReloadEngine(reloadClassGenerations, reloadClassFileIndex, reloadClassFileWatcher, reloadableBeans,
 				reloadBeanRebuilder, reloadRequestGate, participants,
 				new ReloadHistory(properties.getHistorySize(), properties.resolvedHistoryFile()), reloadChangeSelection,

@@ -69,6 +69,10 @@ final class RunningApplication implements AutoCloseable {
 		return this.context;
 	}
 
+	String url(String path) {
+		return this.baseUrl + path;
+	}
+
 	HttpResponse<String> get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET());
 	}

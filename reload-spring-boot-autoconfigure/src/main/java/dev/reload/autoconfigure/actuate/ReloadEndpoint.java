@@ -12,20 +12,25 @@ import dev.reload.autoconfigure.engine.ReloadEngine;
 import dev.reload.autoconfigure.modules.ModuleRegistrations;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.util.Assert;
 
 /**
  * The {@code reload} endpoint: {@code GET} reports the generation, the settings and the
- * recent reloads; {@code POST} applies every change now.
+ * recent reloads; {@code POST} applies every change now; {@code POST} to
+ * {@code reload/rollback} returns to the code before the last reload.
  *
  * @author reload-spring-boot
  */
 @Endpoint(id = "reload")
 public class ReloadEndpoint {
+
+	private static final String ROLLBACK = "rollback";
 
 	private final ReloadEngine engine;
 
@@ -70,6 +75,21 @@ public class ReloadEndpoint {
 	@WriteOperation
 	public ReloadReport reload() {
 		return this.engine.reload(ReloadTrigger.ENDPOINT);
+	}
+
+	/**
+	 * Run a reload action: {@code rollback} returns to the code before the last reload.
+	 * @param action the action
+	 * @return the report
+	 */
+	@WriteOperation
+	public ReloadReport action(@Selector String action) {
+		if (!ROLLBACK.equals(action)) {
+			throw new InvalidEndpointRequestException("Unknown reload action '" + action + "'",
+					"Unknown reload action '" + action + "': POST /reload reloads, POST /reload/" + ROLLBACK
+							+ " rolls the last reload back");
+		}
+		return this.engine.rollback();
 	}
 
 	private Map<String, Object> settings() {

@@ -95,6 +95,16 @@ public record ChangeSet(Map<String, ClassFile> added, Map<String, ClassFile> mod
 	 */
 	public record ClassFile(String name, byte[] bytes, String sha256) {
 
+		/**
+		 * Create a class file's content, computing its hash.
+		 * @param name the class name
+		 * @param bytes the content
+		 * @return the class file
+		 */
+		public static ClassFile of(String name, byte[] bytes) {
+			return new ClassFile(name, bytes, ClassFileIndex.sha256(bytes));
+		}
+
 	}
 
 }

@@ -100,7 +100,7 @@ public final class ClassFileIndex {
 			if (!seen.sha256().equals(appliedHash)) {
 				byte[] bytes = readOrNull(file);
 				if (bytes != null) {
-					ClassFile content = new ClassFile(name, bytes, sha256(bytes));
+					ClassFile content = ClassFile.of(name, bytes);
 					((appliedHash != null) ? modified : added).put(name, content);
 				}
 			}

@@ -2,7 +2,9 @@ package dev.reload.autoconfigure.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,9 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 	private final Settings settings;
 
 	private final ReentrantLock reloadLock = new ReentrantLock();
+
+	/** What undoes each recent reload, newest first; guarded by the reload lock. */
+	private final Deque<ChangeSet> undo = new ArrayDeque<>();
 
 	private final ExecutorService retirement;
 
@@ -240,7 +245,9 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 				}
 				return report;
 			}
-			Set<String> rebuilt = apply(changes);
+			Applied applied = apply(changes);
+			Set<String> rebuilt = applied.rebuiltBeans();
+			remember(applied.undo());
 			this.selection.applied(changes);
 			this.watcher.changesApplied();
 			ReloadReport report = report(ReloadOutcome.RELOADED, changes, rebuilt, trigger, timestamp, start, null);
@@ -271,7 +278,8 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 		selected.skipped().forEach((name, reason) -> logger.info("Skipped changed class " + name + ": " + reason));
 	}
 
-	private Set<String> apply(ChangeSet changes) {
+	private Applied apply(ChangeSet changes) {
+		ChangeSet undo = undoOf(changes);
 		Set<String> affected = this.index.affectedBy(changes);
 		Map<String, Long> previousGenerations = new HashMap<>();
 		affected.forEach((name) -> previousGenerations.put(name, this.generations.generationOf(name)));
@@ -308,7 +316,70 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 			logDetails(changes, previousGenerations, generation, rebuild.beanNames());
 		}
 		retire(switched);
-		return rebuild.beanNames();
+		return new Applied(rebuild.beanNames(), undo);
+	}
+
+	private ChangeSet undoOf(ChangeSet changes) {
+		Map<String, ChangeSet.ClassFile> restoreModified = new HashMap<>();
+		Map<String, ChangeSet.ClassFile> restoreRemoved = new HashMap<>();
+		changes.modified().keySet().forEach((name) -> restore(name, restoreModified));
+		changes.removed().forEach((name) -> restore(name, restoreRemoved));
+		return new ChangeSet(restoreRemoved, restoreModified, changes.added().keySet());
+	}
+
+	private void restore(String name, Map<String, ChangeSet.ClassFile> into) {
+		byte[] applied = this.generations.appliedClassFile(name);
+		if (applied != null) {
+			into.put(name, ChangeSet.ClassFile.of(name, applied));
+		}
+	}
+
+	/**
+	 * Return to the code as it was before the last reload, through the same verified,
+	 * atomic path as a reload. The class files on disk stay as they are and are not
+	 * reloaded on requests until they change again.
+	 * @return the report
+	 */
+	public ReloadReport rollback() {
+		this.reloadLock.lock();
+		try {
+			Instant timestamp = Instant.now();
+			long start = System.nanoTime();
+			ChangeSet changes = this.undo.peek();
+			if (changes == null) {
+				logger.info("Nothing to roll back: no reload since start-up, or every one rolled back");
+				ReloadReport report = report(ReloadOutcome.NO_CHANGES, ChangeSet.NONE, Set.of(), ReloadTrigger.ROLLBACK,
+						timestamp, start, null);
+				this.history.record(report);
+				return report;
+			}
+			try {
+				Applied applied = apply(changes);
+				this.undo.pop();
+				this.selection.applied(changes);
+				// what is on disk is what was rolled back from: not again until it
+				// changes
+				this.watcher.changesRejected(this.selection.select(this.index.diff()).changes());
+				ReloadReport report = report(ReloadOutcome.RELOADED, changes, applied.rebuiltBeans(),
+						ReloadTrigger.ROLLBACK, timestamp, start, null);
+				this.history.record(report);
+				logger.info(
+						"Rolled back to generation " + report.generation() + " in " + report.durationMillis() + " ms: "
+								+ report.changedClasses().size() + " classes, rebuilt beans " + report.rebuiltBeans());
+				return report;
+			}
+			catch (RuntimeException | LinkageError ex) {
+				ReloadReport report = report(ReloadOutcome.FAILED, changes, Set.of(), ReloadTrigger.ROLLBACK, timestamp,
+						start, describe(ex));
+				this.history.record(report);
+				logger.error("Rollback failed, generation " + report.generation() + " keeps serving: " + report.error(),
+						this.settings.debug() ? ex : null);
+				return report;
+			}
+		}
+		finally {
+			this.reloadLock.unlock();
+		}
 	}
 
 	private Map<String, byte[]> definitions(ChangeSet changes, Set<String> affected) {
@@ -374,14 +445,26 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 		return cause.getClass().getName() + ": " + cause.getMessage();
 	}
 
+	private void remember(ChangeSet undo) {
+		this.undo.push(undo);
+		while (this.undo.size() > this.settings.undoDepth()) {
+			this.undo.removeLast();
+		}
+	}
+
+	private record Applied(Set<String> rebuiltBeans, ChangeSet undo) {
+
+	}
+
 	/**
 	 * How the engine behaves.
 	 *
 	 * @param requestWait longest time a request waits for a change to be applied
 	 * @param drainTimeout longest time a replaced bean waits for its requests
 	 * @param debug whether to log every class and bean
+	 * @param undoDepth how many reloads can be rolled back, one after the other
 	 */
-	public record Settings(Duration requestWait, Duration drainTimeout, boolean debug) {
+	public record Settings(Duration requestWait, Duration drainTimeout, boolean debug, int undoDepth) {
 
 	}
 
