@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.reload.autoconfigure.change.ClassFileIndex;
+import dev.reload.autoconfigure.change.ClassFileTrust;
 import dev.reload.autoconfigure.change.ClassFileWatcher;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 import dev.reload.autoconfigure.engine.ReloadEngine;
@@ -117,10 +118,11 @@ public final class ReloadAutoConfiguration {
 			ChangeSelection reloadChangeSelection, ReloadProperties properties) {
 		ReloadEngine.Settings settings = new ReloadEngine.Settings(properties.getRequestWait(),
 				properties.getDrainTimeout(), properties.isDebug(), properties.getHistorySize());
+		ReloadHistory history = new ReloadHistory(properties.getHistorySize(), properties.resolvedHistoryFile());
+		ClassFileTrust trust = new ClassFileTrust(reloadClassGenerations.directories(),
+				properties.isStrictPermissions());
 		return new ReloadEngine(reloadClassGenerations, reloadClassFileIndex, reloadClassFileWatcher, reloadableBeans,
-				reloadBeanRebuilder, reloadRequestGate, participants,
-				new ReloadHistory(properties.getHistorySize(), properties.resolvedHistoryFile()), reloadChangeSelection,
-				settings);
+				reloadBeanRebuilder, reloadRequestGate, participants, history, reloadChangeSelection, trust, settings);
 	}
 
 }

@@ -88,6 +88,12 @@ public class ReloadProperties {
 	private int historySize = 20;
 
 	/**
+	 * Whether to refuse class files, and directories holding them, that users other than
+	 * the owner may write: anyone who can write there can run code in the server.
+	 */
+	private boolean strictPermissions = true;
+
+	/**
 	 * File to append every reload attempt to, as one JSON line each: time, trigger,
 	 * outcome, generation, changed classes with their SHA-256, rebuilt beans, duration
 	 * and error. An audit trail for operators; none by default.
@@ -132,6 +138,14 @@ public class ReloadProperties {
 
 	public void setTouchFile(@Nullable String touchFile) {
 		this.touchFile = touchFile;
+	}
+
+	public boolean isStrictPermissions() {
+		return this.strictPermissions;
+	}
+
+	public void setStrictPermissions(boolean strictPermissions) {
+		this.strictPermissions = strictPermissions;
 	}
 
 	public @Nullable String getHistoryFile() {

@@ -103,6 +103,7 @@ public class ReloadEndpoint {
 		settings.put("quietPeriod", this.properties.getQuietPeriod().toString());
 		settings.put("requestWait", this.properties.getRequestWait().toString());
 		settings.put("drainTimeout", this.properties.getDrainTimeout().toString());
+		settings.put("strictPermissions", this.properties.isStrictPermissions());
 		settings.put("historySize", this.properties.getHistorySize());
 		Path historyFile = this.properties.resolvedHistoryFile();
 		settings.put("historyFile", (historyFile != null) ? historyFile.toString() : null);

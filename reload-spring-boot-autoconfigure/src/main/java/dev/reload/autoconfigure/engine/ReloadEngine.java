@@ -23,7 +23,9 @@ import dev.reload.ReloadTrigger;
 import dev.reload.Reloader;
 import dev.reload.autoconfigure.change.ChangeSet;
 import dev.reload.autoconfigure.change.ClassFileIndex;
+import dev.reload.autoconfigure.change.ClassFileTrust;
 import dev.reload.autoconfigure.change.ClassFileWatcher;
+import dev.reload.autoconfigure.change.UntrustedClassFileException;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 import dev.reload.autoconfigure.classloader.GenerationClassLoader;
 import dev.reload.autoconfigure.classloader.GenerationVerificationException;
@@ -75,6 +77,8 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 
 	private final ChangeSelection selection;
 
+	private final ClassFileTrust trust;
+
 	private final Settings settings;
 
 	private final ReentrantLock reloadLock = new ReentrantLock();
@@ -95,12 +99,13 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 	 * @param participants what else follows a switch, looked up at each reload
 	 * @param history where reports are kept
 	 * @param selection which changes a reload applies
+	 * @param trust which class files may be loaded
 	 * @param settings how the engine behaves
 	 */
 	public ReloadEngine(ClassGenerations generations, ClassFileIndex index, ClassFileWatcher watcher,
 			ReloadableBeans beans, BeanRebuilder rebuilder, RequestGate gate,
 			Iterable<BeanSwapParticipant> participants, ReloadHistory history, ChangeSelection selection,
-			Settings settings) {
+			ClassFileTrust trust, Settings settings) {
 		Assert.notNull(generations, "'generations' must not be null");
 		Assert.notNull(index, "'index' must not be null");
 		Assert.notNull(watcher, "'watcher' must not be null");
@@ -110,6 +115,7 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 		Assert.notNull(participants, "'participants' must not be null");
 		Assert.notNull(history, "'history' must not be null");
 		Assert.notNull(selection, "'selection' must not be null");
+		Assert.notNull(trust, "'trust' must not be null");
 		Assert.notNull(settings, "'settings' must not be null");
 		this.generations = generations;
 		this.index = index;
@@ -120,6 +126,7 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 		this.participants = participants;
 		this.history = history;
 		this.selection = selection;
+		this.trust = trust;
 		this.settings = settings;
 		this.retirement = Executors.newSingleThreadExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, "reload-retire");
@@ -233,6 +240,7 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 			Selection selected = this.selection.select(this.index.diff());
 			logSkipped(selected);
 			changes = selected.changes();
+			this.trust.check(changes);
 			if (selected.closedReason() == null) {
 				this.selection.gatePassed();
 			}
@@ -438,7 +446,8 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 
 	private static String describe(Throwable ex) {
 		if (ex instanceof RestartRequiredException || ex instanceof IllegalStateException
-				|| ex instanceof BeanRebuildException || ex instanceof GenerationVerificationException) {
+				|| ex instanceof BeanRebuildException || ex instanceof GenerationVerificationException
+				|| ex instanceof UntrustedClassFileException) {
 			return ex.getMessage();
 		}
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
