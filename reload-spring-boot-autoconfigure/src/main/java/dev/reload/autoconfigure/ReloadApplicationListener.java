@@ -8,11 +8,14 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.reload.autoconfigure.change.ClassFileIndex;
 import dev.reload.autoconfigure.classloader.ClassDirectories;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
+import dev.reload.autoconfigure.modules.ModulePattern;
+import dev.reload.autoconfigure.modules.PackagedClassFiles;
 import dev.reload.autoconfigure.scope.ReloadScope;
 import dev.reload.autoconfigure.scope.ReloadScopeConfigurer;
 import dev.reload.autoconfigure.scope.ReloadableBeans;
@@ -66,7 +69,7 @@ public class ReloadApplicationListener implements ApplicationListener<Applicatio
 		List<Path> resourceRoots = new ArrayList<>(roots);
 		resourceRoots.removeAll(classpath);
 		ClassDirectories directories = new ClassDirectories(roots, resourceRoots);
-		ClassFileIndex index = new ClassFileIndex(directories);
+		ClassFileIndex index = new ClassFileIndex(directories, packagedClassFiles(context, properties, roots));
 		Set<String> pinned = index.referenceClosure(startupClassNames(event.getSpringApplication()));
 		ClassGenerations generations = new ClassGenerations(directories, index.takeInitialClassFiles(),
 				context.getClassLoader(), pinned::contains);
@@ -87,6 +90,25 @@ public class ReloadApplicationListener implements ApplicationListener<Applicatio
 		}
 		logger.info("Class reloading is on for " + roots + ((pinned.isEmpty()) ? ""
 				: "; " + pinned + " stay loaded by the application class loader (a change needs a restart)"));
+	}
+
+	private static Map<String, byte[]> packagedClassFiles(ConfigurableApplicationContext context,
+			ReloadProperties properties, List<Path> roots) {
+		if (properties.getDirectories().isEmpty() || properties.getModules().isEmpty()) {
+			return Map.of();
+		}
+		List<ModulePattern> patterns = new ArrayList<>();
+		for (String module : properties.getModules()) {
+			try {
+				patterns.add(ModulePattern.parse(module));
+			}
+			catch (IllegalArgumentException ex) {
+				// the auto-configuration fails start-up with a message naming it
+				return Map.of();
+			}
+		}
+		ClassLoader classLoader = context.getClassLoader();
+		return (classLoader != null) ? PackagedClassFiles.find(classLoader, patterns, roots) : Map.of();
 	}
 
 	private static @Nullable String reasonToStayOff(ConfigurableApplicationContext context,

@@ -56,7 +56,8 @@ public final class ReloadAutoConfiguration {
 	private static final Log logger = LogFactory.getLog(ReloadAutoConfiguration.class);
 
 	@Bean
-	ChangeSelection reloadChangeSelection(ClassGenerations reloadClassGenerations, ReloadProperties properties) {
+	ChangeSelection reloadChangeSelection(ClassGenerations reloadClassGenerations, ClassFileIndex reloadClassFileIndex,
+			ReloadProperties properties) {
 		List<ModulePattern> modules = new ArrayList<>();
 		for (int i = 0; i < properties.getModules().size(); i++) {
 			String text = properties.getModules().get(i);
@@ -68,7 +69,12 @@ public final class ReloadAutoConfiguration {
 						ex.getMessage());
 			}
 		}
-		if (properties.isAll() && !modules.isEmpty()) {
+		if (reloadClassFileIndex.packagedClassCount() > 0) {
+			logger.info("reload.modules " + modules + " names " + reloadClassFileIndex.packagedClassCount()
+					+ " packaged classes; a class file at the same package path in " + properties.getDirectories()
+					+ " replaces one on the next reload, and removing it restores the packaged class");
+		}
+		else if (properties.isAll() && !modules.isEmpty()) {
 			logger.warn("reload.modules " + modules + " has no effect while reload.all is true: every class "
 					+ "under the reload directories is reloaded; set reload.all=false to reload only these");
 		}

@@ -42,16 +42,23 @@ public final class ClassFileIndex {
 
 	private @Nullable DependencyGraph dependencies;
 
+	private final Map<String, byte[]> packaged;
+
 	private Map<String, byte[]> initialClassFiles;
 
 	/**
 	 * Create an index of the class files in the given directories as they are now.
 	 * @param directories the reload directories
+	 * @param packaged reloadable classes packaged with the application, by class name: a
+	 * class file in a reload directory replaces one, and removing that file restores it
 	 */
-	public ClassFileIndex(ClassDirectories directories) {
+	public ClassFileIndex(ClassDirectories directories, Map<String, byte[]> packaged) {
 		Assert.notNull(directories, "'directories' must not be null");
+		Assert.notNull(packaged, "'packaged' must not be null");
 		this.directories = directories;
-		this.initialClassFiles = new HashMap<>();
+		this.packaged = Map.copyOf(packaged);
+		this.initialClassFiles = new HashMap<>(this.packaged);
+		this.packaged.forEach((name, bytes) -> this.applied.put(name, sha256(bytes)));
 		directories.findClassFiles().forEach((name, file) -> {
 			try {
 				// attributes first: a write after them shows as a newer time at the next
@@ -70,6 +77,14 @@ public final class ClassFileIndex {
 				throw new IllegalStateException("Could not read class file " + file, ex);
 			}
 		});
+	}
+
+	/**
+	 * Return how many packaged classes a reload directory may replace.
+	 * @return the number of packaged classes
+	 */
+	public int packagedClassCount() {
+		return this.packaged.size();
 	}
 
 	/**
@@ -105,8 +120,19 @@ public final class ClassFileIndex {
 				}
 			}
 		});
+		this.packaged.forEach((name, bytes) -> {
+			// a packaged class without a replacement on disk is itself again
+			String appliedHash = this.applied.get(name);
+			if (!onDisk.containsKey(name)) {
+				ClassFile content = ClassFile.of(name, bytes);
+				if (!content.sha256().equals(appliedHash)) {
+					((appliedHash != null) ? modified : added).put(name, content);
+				}
+			}
+		});
 		Set<String> removed = new HashSet<>(this.applied.keySet());
 		removed.removeAll(onDisk.keySet());
+		removed.removeAll(this.packaged.keySet());
 		this.observed.keySet().retainAll(onDisk.values());
 		return new ChangeSet(added, modified, removed);
 	}
@@ -131,7 +157,14 @@ public final class ClassFileIndex {
 	 */
 	public synchronized Set<String> affectedBy(ChangeSet changes) {
 		if (this.dependencies == null) {
-			this.dependencies = new DependencyGraph(this.directories.findClassFiles());
+			Map<String, byte[]> current = new HashMap<>(this.packaged);
+			this.directories.findClassFiles().forEach((name, file) -> {
+				byte[] bytes = readOrNull(file);
+				if (bytes != null) {
+					current.put(name, bytes);
+				}
+			});
+			this.dependencies = new DependencyGraph(current);
 		}
 		DependencyGraph graph = this.dependencies.with(changes);
 		return graph.dependentsClosure(changes.classNames());

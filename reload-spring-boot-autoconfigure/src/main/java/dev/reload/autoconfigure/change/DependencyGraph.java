@@ -1,6 +1,5 @@
 package dev.reload.autoconfigure.change;
 
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -19,14 +18,9 @@ final class DependencyGraph {
 	/** The classes each class refers to. */
 	private final Map<String, Set<String>> references;
 
-	DependencyGraph(Map<String, Path> classFiles) {
+	DependencyGraph(Map<String, byte[]> classFiles) {
 		this.references = new HashMap<>();
-		classFiles.forEach((name, file) -> {
-			byte[] bytes = ClassFileIndex.readOrNull(file);
-			if (bytes != null) {
-				this.references.put(name, referencesOrEmpty(bytes));
-			}
-		});
+		classFiles.forEach((name, bytes) -> this.references.put(name, referencesOrEmpty(bytes)));
 	}
 
 	private DependencyGraph(Map<String, Set<String>> references, boolean copy) {
