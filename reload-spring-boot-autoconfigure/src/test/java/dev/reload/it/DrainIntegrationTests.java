@@ -12,7 +12,11 @@ import java.util.concurrent.TimeUnit;
 import dev.reload.it.lib.Latches;
 import dev.reload.testsupport.SourceCompiler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author reload-spring-boot
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DrainIntegrationTests {
 
 	private static final String SLOW_CONTROLLER = FixtureSources.PACKAGE + "SlowController";
@@ -55,6 +60,29 @@ class DrainIntegrationTests {
 			assertThat(finished.body()).isEqualTo("v1");
 			await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(log));
 			assertThat(Files.readString(log)).isEqualTo("v1 destroyed\n");
+		}
+	}
+
+	@Test
+	void drainWaitIsBoundedAndItsTimeoutIsLogged(CapturedOutput output) throws Exception {
+		Latches.reset();
+		Path log = this.logs.resolve("destroyed.txt");
+		Map<String, String> sources = new LinkedHashMap<>(FixtureSources.initial());
+		sources.putAll(slowController("v1", "dev.reload.it.lib.Latches.enterAndAwaitRelease();"));
+		SourceCompiler.compile(this.classes, sources);
+		try (RunningApplication app = RunningApplication.start(this.classes, "test.destroy-log=" + log,
+				"reload.drain-timeout=200ms")) {
+			CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> app.get("/slow"));
+			assertThat(Latches.entered.await(20, TimeUnit.SECONDS)).isTrue();
+			SourceCompiler.compile(this.classes, slowController("v2", ""));
+			assertThat(app.reloadNow().read("$.outcome", String.class)).isEqualTo("RELOADED");
+			// destroyed although its request is still running, once the bounded wait is
+			// over
+			await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(log));
+			assertThat(inFlight).isNotDone();
+			assertThat(output).contains("were still running after PT0.2S");
+			Latches.release.countDown();
+			assertThat(inFlight.get(20, TimeUnit.SECONDS).body()).isEqualTo("v1");
 		}
 	}
 
