@@ -9,8 +9,6 @@ import java.util.List;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import dev.reload.testsupport.SourceCompiler;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,28 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author reload-spring-boot
  */
-class FailureRecoveryIntegrationTests {
-
-	@TempDir
-	Path classes;
+class FailureRecoveryIntegrationTests extends FixtureApplicationTests {
 
 	@TempDir
 	Path logs;
 
-	private Path historyFile;
-
-	private RunningApplication app;
-
-	@BeforeEach
-	void start() {
-		this.historyFile = this.logs.resolve("reloads.jsonl");
-		SourceCompiler.compile(this.classes, FixtureSources.initial());
-		this.app = RunningApplication.start(this.classes, "reload.history-file=" + this.historyFile);
+	@Override
+	String[] properties() {
+		return new String[] { "reload.history-file=" + historyFile() };
 	}
 
-	@AfterEach
-	void stop() {
-		this.app.close();
+	private Path historyFile() {
+		return this.logs.resolve("reloads.jsonl");
 	}
 
 	@Test
@@ -84,7 +72,7 @@ class FailureRecoveryIntegrationTests {
 			.isEqualTo(sha256(this.classes.resolve(FixtureSources.COLOURS.replace('.', '/') + ".class")));
 		SourceCompiler.compile(this.classes, FixtureSources.staticText(FixtureSources.COLOURS, "hue", "navy", ""));
 		this.app.reloadNow();
-		List<String> lines = Files.readAllLines(this.historyFile);
+		List<String> lines = Files.readAllLines(historyFile());
 		assertThat(lines).hasSize(2);
 		DocumentContext first = JsonPath.parse(lines.get(0));
 		assertThat(first.read("$.outcome", String.class)).isEqualTo("RELOADED");

@@ -15,10 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.jayway.jsonpath.DocumentContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,23 +26,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author reload-spring-boot
  */
-class ReloadIntegrationTests {
-
-	@TempDir
-	Path classes;
-
-	private RunningApplication app;
-
-	@BeforeEach
-	void start() {
-		SourceCompiler.compile(this.classes, FixtureSources.initial());
-		this.app = RunningApplication.start(this.classes);
-	}
-
-	@AfterEach
-	void stop() {
-		this.app.close();
-	}
+class ReloadIntegrationTests extends FixtureApplicationTests {
 
 	@Test
 	void serviceMethodBodyChangeIsServedByTheNextRequest() {

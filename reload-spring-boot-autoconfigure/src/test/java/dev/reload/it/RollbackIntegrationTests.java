@@ -11,10 +11,7 @@ import java.util.Map;
 
 import com.jayway.jsonpath.DocumentContext;
 import dev.reload.testsupport.SourceCompiler;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,23 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author reload-spring-boot
  */
-class RollbackIntegrationTests {
-
-	@TempDir
-	Path classes;
-
-	private RunningApplication app;
-
-	@BeforeEach
-	void start() {
-		SourceCompiler.compile(this.classes, FixtureSources.initial());
-		this.app = RunningApplication.start(this.classes);
-	}
-
-	@AfterEach
-	void stop() {
-		this.app.close();
-	}
+class RollbackIntegrationTests extends FixtureApplicationTests {
 
 	@Test
 	void rollbackRestoresThePreviousCodeAndKeepsItUntilFilesChange() {

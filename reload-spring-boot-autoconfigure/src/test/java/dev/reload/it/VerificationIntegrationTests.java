@@ -5,8 +5,6 @@ import java.util.List;
 
 import com.jayway.jsonpath.DocumentContext;
 import dev.reload.testsupport.SourceCompiler;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,28 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author reload-spring-boot
  */
-class VerificationIntegrationTests {
+class VerificationIntegrationTests extends FixtureApplicationTests {
 
 	private static final String BILLING = FixtureSources.PACKAGE + "Billing";
 
 	@TempDir
-	Path classes;
-
-	@TempDir
 	Path newerLibrary;
-
-	private RunningApplication app;
-
-	@BeforeEach
-	void start() {
-		SourceCompiler.compile(this.classes, FixtureSources.initial());
-		this.app = RunningApplication.start(this.classes);
-	}
-
-	@AfterEach
-	void stop() {
-		this.app.close();
-	}
 
 	@Test
 	void codeCompiledAgainstANewerLibraryFailsNamingTheMissingMethod() {
