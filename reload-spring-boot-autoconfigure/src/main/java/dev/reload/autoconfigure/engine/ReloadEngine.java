@@ -17,8 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
+import dev.reload.ReloadFailedEvent;
 import dev.reload.ReloadOutcome;
 import dev.reload.ReloadReport;
+import dev.reload.ReloadSucceededEvent;
 import dev.reload.ReloadTrigger;
 import dev.reload.Reloader;
 import dev.reload.autoconfigure.change.ChangeSet;
@@ -44,6 +46,8 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.util.Assert;
 
@@ -55,7 +59,7 @@ import org.springframework.util.Assert;
  *
  * @author reload-spring-boot
  */
-public final class ReloadEngine implements Reloader, DisposableBean {
+public final class ReloadEngine implements Reloader, ApplicationEventPublisherAware, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(ReloadEngine.class);
 
@@ -74,6 +78,8 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 	private final Iterable<BeanSwapParticipant> participants;
 
 	private final ReloadHistory history;
+
+	private volatile @Nullable ApplicationEventPublisher eventPublisher;
 
 	private final ChangeSelection selection;
 
@@ -228,6 +234,11 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 	}
 
 	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher eventPublisher) {
+		this.eventPublisher = eventPublisher;
+	}
+
+	@Override
 	public void destroy() {
 		this.retirement.shutdownNow();
 	}
@@ -249,7 +260,7 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 				ReloadReport report = report(ReloadOutcome.NO_CHANGES, changes, Set.of(), trigger, timestamp, start,
 						null);
 				if (recordNoChanges) {
-					this.history.record(report);
+					record(report);
 				}
 				return report;
 			}
@@ -259,7 +270,7 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 			this.selection.applied(changes);
 			this.watcher.changesApplied();
 			ReloadReport report = report(ReloadOutcome.RELOADED, changes, rebuilt, trigger, timestamp, start, null);
-			this.history.record(report);
+			record(report);
 			logger.info("Reloaded generation " + report.generation() + " in " + report.durationMillis() + " ms: "
 					+ report.changedClasses().size() + " changed classes, rebuilt beans " + report.rebuiltBeans() + " ("
 					+ trigger + ")");
@@ -269,7 +280,7 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 			this.watcher.changesRejected(changes);
 			String error = describe(ex);
 			ReloadReport report = report(ReloadOutcome.FAILED, changes, Set.of(), trigger, timestamp, start, error);
-			this.history.record(report);
+			record(report);
 			logger.error("Reload failed, generation " + report.generation() + " keeps serving: " + error,
 					this.settings.debug() ? ex : null);
 			return report;
@@ -358,7 +369,7 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 				logger.info("Nothing to roll back: no reload since start-up, or every one rolled back");
 				ReloadReport report = report(ReloadOutcome.NO_CHANGES, ChangeSet.NONE, Set.of(), ReloadTrigger.ROLLBACK,
 						timestamp, start, null);
-				this.history.record(report);
+				record(report);
 				return report;
 			}
 			try {
@@ -370,7 +381,7 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 				this.watcher.changesRejected(this.selection.select(this.index.diff()).changes());
 				ReloadReport report = report(ReloadOutcome.RELOADED, changes, applied.rebuiltBeans(),
 						ReloadTrigger.ROLLBACK, timestamp, start, null);
-				this.history.record(report);
+				record(report);
 				logger.info(
 						"Rolled back to generation " + report.generation() + " in " + report.durationMillis() + " ms: "
 								+ report.changedClasses().size() + " classes, rebuilt beans " + report.rebuiltBeans());
@@ -379,7 +390,7 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 			catch (RuntimeException | LinkageError ex) {
 				ReloadReport report = report(ReloadOutcome.FAILED, changes, Set.of(), ReloadTrigger.ROLLBACK, timestamp,
 						start, describe(ex));
-				this.history.record(report);
+				record(report);
 				logger.error("Rollback failed, generation " + report.generation() + " keeps serving: " + report.error(),
 						this.settings.debug() ? ex : null);
 				return report;
@@ -452,6 +463,22 @@ public final class ReloadEngine implements Reloader, DisposableBean {
 		}
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
 		return cause.getClass().getName() + ": " + cause.getMessage();
+	}
+
+	private void record(ReloadReport report) {
+		this.history.record(report);
+		ApplicationEventPublisher publisher = this.eventPublisher;
+		if (publisher == null || report.outcome() == ReloadOutcome.NO_CHANGES) {
+			return;
+		}
+		try {
+			publisher.publishEvent((report.outcome() == ReloadOutcome.RELOADED) ? new ReloadSucceededEvent(this, report)
+					: new ReloadFailedEvent(this, report));
+		}
+		catch (RuntimeException ex) {
+			// a listener's failure is not the reload's
+			logger.warn("A listener of the reload event failed", ex);
+		}
 	}
 
 	private void remember(ChangeSet undo) {
