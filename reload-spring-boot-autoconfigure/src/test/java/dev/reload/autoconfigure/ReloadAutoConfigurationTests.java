@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import dev.reload.Reloader;
 import dev.reload.autoconfigure.actuate.ReloadEndpoint;
 import dev.reload.autoconfigure.actuate.ReloadEndpointAutoConfiguration;
+import dev.reload.autoconfigure.actuate.ReloadHealthContributorAutoConfiguration;
+import dev.reload.autoconfigure.actuate.ReloadHealthIndicator;
 import dev.reload.autoconfigure.change.ClassFileWatcher;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 import dev.reload.autoconfigure.classloader.ReloadingClassLoader;
@@ -41,7 +43,8 @@ import static org.awaitility.Awaitility.await;
 class ReloadAutoConfigurationTests {
 
 	private static final AutoConfigurations RELOAD = AutoConfigurations.of(ReloadAutoConfiguration.class,
-			ReloadWebMvcAutoConfiguration.class, ReloadEndpointAutoConfiguration.class);
+			ReloadWebMvcAutoConfiguration.class, ReloadEndpointAutoConfiguration.class,
+			ReloadHealthContributorAutoConfiguration.class);
 
 	@TempDir
 	Path classes;
@@ -64,6 +67,7 @@ class ReloadAutoConfigurationTests {
 			assertThat(context).hasSingleBean(ReloadEngine.class)
 				.hasSingleBean(Reloader.class)
 				.hasSingleBean(ClassFileWatcher.class)
+				.hasSingleBean(ReloadHealthIndicator.class)
 				.hasBean("reloadHandlerInterceptor")
 				.hasBean("reloadRequestFilter");
 			assertThat(context.getBean("reloadHandlerInterceptor")).isInstanceOf(HandlerInterceptor.class);
@@ -82,6 +86,7 @@ class ReloadAutoConfigurationTests {
 				.doesNotHaveBean(ClassFileWatcher.class)
 				.doesNotHaveBean(ClassGenerations.class)
 				.doesNotHaveBean(ReloadEndpoint.class)
+				.doesNotHaveBean(ReloadHealthIndicator.class)
 				.doesNotHaveBean("reloadHandlerInterceptor")
 				.doesNotHaveBean("reloadRequestFilter");
 			assertThat(context.getClassLoader()).isNotInstanceOf(ReloadingClassLoader.class);
