@@ -42,7 +42,7 @@ public final class ClassFileIndex {
 
 	private @Nullable DependencyGraph dependencies;
 
-	private final Map<String, byte[]> packaged;
+	private final Map<String, ClassFile> packaged;
 
 	private Map<String, byte[]> initialClassFiles;
 
@@ -56,9 +56,10 @@ public final class ClassFileIndex {
 		Assert.notNull(directories, "'directories' must not be null");
 		Assert.notNull(packaged, "'packaged' must not be null");
 		this.directories = directories;
-		this.packaged = Map.copyOf(packaged);
-		this.initialClassFiles = new HashMap<>(this.packaged);
-		this.packaged.forEach((name, bytes) -> this.applied.put(name, sha256(bytes)));
+		this.packaged = new HashMap<>();
+		packaged.forEach((name, bytes) -> this.packaged.put(name, ClassFile.of(name, bytes)));
+		this.initialClassFiles = new HashMap<>(packaged);
+		this.packaged.forEach((name, content) -> this.applied.put(name, content.sha256()));
 		directories.findClassFiles().forEach((name, file) -> {
 			try {
 				// attributes first: a write after them shows as a newer time at the next
@@ -107,27 +108,17 @@ public final class ClassFileIndex {
 		Map<String, ClassFile> added = new HashMap<>();
 		Map<String, ClassFile> modified = new HashMap<>();
 		onDisk.forEach((name, file) -> {
-			Observed seen = observe(file);
-			if (seen == null) {
-				return;
-			}
 			String appliedHash = this.applied.get(name);
-			if (!seen.sha256().equals(appliedHash)) {
-				byte[] bytes = readOrNull(file);
-				if (bytes != null) {
-					ClassFile content = ClassFile.of(name, bytes);
-					((appliedHash != null) ? modified : added).put(name, content);
-				}
+			ClassFile content = readIfChanged(file, name, appliedHash);
+			if (content != null) {
+				((appliedHash != null) ? modified : added).put(name, content);
 			}
 		});
-		this.packaged.forEach((name, bytes) -> {
+		this.packaged.forEach((name, content) -> {
 			// a packaged class without a replacement on disk is itself again
 			String appliedHash = this.applied.get(name);
-			if (!onDisk.containsKey(name)) {
-				ClassFile content = ClassFile.of(name, bytes);
-				if (!content.sha256().equals(appliedHash)) {
-					((appliedHash != null) ? modified : added).put(name, content);
-				}
+			if (!onDisk.containsKey(name) && !content.sha256().equals(appliedHash)) {
+				((appliedHash != null) ? modified : added).put(name, content);
 			}
 		});
 		Set<String> removed = new HashSet<>(this.applied.keySet());
@@ -135,6 +126,32 @@ public final class ClassFileIndex {
 		removed.removeAll(this.packaged.keySet());
 		this.observed.keySet().retainAll(onDisk.values());
 		return new ChangeSet(added, modified, removed);
+	}
+
+	/**
+	 * Return the content of a class file if it differs from the applied version. A file
+	 * whose size and time are as last seen, with the applied hash, is not read at all;
+	 * any other is read once, and the content returned is exactly what was hashed.
+	 */
+	private @Nullable ClassFile readIfChanged(Path file, String name, @Nullable String appliedHash) {
+		try {
+			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+			Observed previous = this.observed.get(file);
+			if (previous != null && previous.size() == attributes.size()
+					&& previous.modified().equals(attributes.lastModifiedTime())
+					&& previous.sha256().equals(appliedHash)) {
+				return null;
+			}
+			ClassFile content = ClassFile.of(name, Files.readAllBytes(file));
+			this.observed.put(file, new Observed(attributes.size(), attributes.lastModifiedTime(), content.sha256()));
+			return content.sha256().equals(appliedHash) ? null : content;
+		}
+		catch (NoSuchFileException ex) {
+			return null;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not read class file " + file, ex);
+		}
 	}
 
 	/**
@@ -157,7 +174,8 @@ public final class ClassFileIndex {
 	 */
 	public synchronized Set<String> affectedBy(ChangeSet changes) {
 		if (this.dependencies == null) {
-			Map<String, byte[]> current = new HashMap<>(this.packaged);
+			Map<String, byte[]> current = new HashMap<>();
+			this.packaged.forEach((name, content) -> current.put(name, content.bytes()));
 			this.directories.findClassFiles().forEach((name, file) -> {
 				byte[] bytes = readOrNull(file);
 				if (bytes != null) {
@@ -188,36 +206,6 @@ public final class ClassFileIndex {
 			}
 		}
 		return closure;
-	}
-
-	/**
-	 * Return the SHA-256 of the applied version of a class.
-	 * @param className the class name
-	 * @return the hash, or {@code null} if the class is not known
-	 */
-	public synchronized @Nullable String appliedHash(String className) {
-		return this.applied.get(className);
-	}
-
-	private @Nullable Observed observe(Path file) {
-		try {
-			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-			Observed previous = this.observed.get(file);
-			if (previous != null && previous.size() == attributes.size()
-					&& previous.modified().equals(attributes.lastModifiedTime())) {
-				return previous;
-			}
-			byte[] bytes = Files.readAllBytes(file);
-			Observed seen = new Observed(attributes.size(), attributes.lastModifiedTime(), sha256(bytes));
-			this.observed.put(file, seen);
-			return seen;
-		}
-		catch (NoSuchFileException ex) {
-			return null;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Could not read class file " + file, ex);
-		}
 	}
 
 	static byte @Nullable [] readOrNull(Path file) {

@@ -10,19 +10,8 @@ import java.util.List;
  */
 public class GenerationVerificationException extends RuntimeException {
 
-	private final List<String> problems;
-
 	GenerationVerificationException(List<String> problems) {
 		super(String.join("; ", problems));
-		this.problems = problems;
-	}
-
-	/**
-	 * Return each problem found.
-	 * @return the problems
-	 */
-	public List<String> getProblems() {
-		return this.problems;
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.reload.autoconfigure.modules;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import dev.reload.autoconfigure.change.ChangeSet;
@@ -113,14 +112,6 @@ public final class ChangeSelection {
 
 		public Selection {
 			skipped = Map.copyOf(skipped);
-		}
-
-		/**
-		 * Return the names of the skipped classes.
-		 * @return the class names
-		 */
-		public Set<String> skippedClasses() {
-			return this.skipped.keySet();
 		}
 
 	}

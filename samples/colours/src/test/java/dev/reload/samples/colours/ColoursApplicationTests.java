@@ -1,6 +1,5 @@
 package dev.reload.samples.colours;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
-
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 import dev.reload.autoconfigure.change.ClassFileWatcher;
 import org.junit.jupiter.api.Test;
@@ -49,10 +45,7 @@ class ColoursApplicationTests {
 			String base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
 			assertThat(get(base + "/colour")).isEqualTo("the color is white\n");
 			assertThat(get(base + "/greeting")).isEqualTo("Hello, world (visit 1)\n");
-			Path source = Path.of("src/main/java/dev/reload/samples/colours/Colours.java");
-			Path edited = this.sources.resolve("Colours.java");
-			Files.writeString(edited, Files.readString(source).replace("\"white\"", "\"red\""));
-			compile(edited);
+			ColourEdit.compile("red", this.sources, this.classes, this.classes);
 			ClassFileWatcher watcher = context.getBean(ClassFileWatcher.class);
 			await().atMost(Duration.ofSeconds(20)).until(watcher::needsAttention);
 			// the first request after the watcher noticed the change is served by the new
@@ -60,14 +53,6 @@ class ColoursApplicationTests {
 			assertThat(get(base + "/colour")).isEqualTo("the color is red\n");
 			assertThat(get(base + "/greeting")).isEqualTo("Hello, world (visit 2)\n");
 		}
-	}
-
-	private void compile(Path source) {
-		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-		String classpath = this.classes + File.pathSeparator + System.getProperty("java.class.path");
-		int result = compiler.run(null, null, null, "-d", this.classes.toString(), "-classpath", classpath, "--release",
-				"17", "-proc:none", source.toString());
-		assertThat(result).isZero();
 	}
 
 	private static String get(String url) throws IOException, InterruptedException {

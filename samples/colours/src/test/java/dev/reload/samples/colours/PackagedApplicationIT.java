@@ -1,6 +1,5 @@
 package dev.reload.samples.colours;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,12 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +49,7 @@ class PackagedApplicationIT {
 		try {
 			String base = "http://localhost:" + awaitPort(process, log);
 			assertThat(get(base + "/colour")).isEqualTo("the color is white\n");
-			compileInto(this.overlay, "red");
+			ColourEdit.compile("red", this.work, this.overlay, Path.of("target/classes"));
 			String report = post(base + "/actuator/reload");
 			assertThat(report).contains("\"outcome\":\"RELOADED\"")
 				.contains("\"changedClasses\":[\"dev.reload.samples.colours.Colours\"]");
@@ -82,18 +78,6 @@ class PackagedApplicationIT {
 			return false;
 		});
 		return port[0];
-	}
-
-	private void compileInto(Path output, String colour) throws Exception {
-		Path source = this.work.resolve("Colours.java");
-		Files.writeString(source, Files.readString(Path.of("src/main/java/dev/reload/samples/colours/Colours.java"))
-			.replace("\"white\"", "\"" + colour + "\""));
-		String classpath = String.join(File.pathSeparator,
-				List.of("target/classes", System.getProperty("java.class.path")));
-		int result = ToolProvider.getSystemJavaCompiler()
-			.run(null, null, null, "-d", output.toString(), "-classpath", classpath, "--release", "17", "-proc:none",
-					source.toString());
-		assertThat(result).isZero();
 	}
 
 	private static String get(String url) throws Exception {
