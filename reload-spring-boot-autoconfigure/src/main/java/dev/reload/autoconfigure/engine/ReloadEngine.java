@@ -164,12 +164,21 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 	}
 
 	/**
+	 * Return whether a request should call {@link #beforeRequest()}: files are being
+	 * written or a change waits to be applied. One volatile read.
+	 * @return whether there is anything to do
+	 */
+	public boolean needsAttention() {
+		return this.watcher.needsAttention();
+	}
+
+	/**
 	 * Called before a request is handled: if a change was detected, wait for it to settle
 	 * and apply it, so that the request is served by the new code. Costs one volatile
 	 * read when nothing changed.
 	 */
 	public void beforeRequest() {
-		if (!this.watcher.needsAttention()) {
+		if (!needsAttention()) {
 			return;
 		}
 		long deadline = System.nanoTime() + this.settings.requestWait().toNanos();

@@ -1,11 +1,13 @@
 package dev.reload.autoconfigure.web.servlet;
 
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Recognizes requests to the {@code reload} actuator endpoint, which reloads by itself
@@ -17,24 +19,21 @@ final class ReloadEndpointRequests {
 
 	private static final EndpointId RELOAD = EndpointId.of("reload");
 
-	private final ObjectProvider<PathMappedEndpoints> endpoints;
+	private final SingletonSupplier<Optional<String>> endpointPath;
 
 	ReloadEndpointRequests(ObjectProvider<PathMappedEndpoints> endpoints) {
-		this.endpoints = endpoints;
+		// the mappings are fixed once the context is up: look the path up once
+		this.endpointPath = SingletonSupplier
+			.of(() -> Optional.ofNullable(endpoints.getIfAvailable()).map((mapped) -> mapped.getPath(RELOAD)));
 	}
 
 	boolean matches(HttpServletRequest request) {
-		String path = endpointPath();
+		String path = this.endpointPath.obtain().orElse(null);
 		if (path == null) {
 			return false;
 		}
 		String requestPath = request.getRequestURI().substring(request.getContextPath().length());
 		return requestPath.equals(path) || requestPath.startsWith(path + "/");
-	}
-
-	private @Nullable String endpointPath() {
-		PathMappedEndpoints mapped = this.endpoints.getIfAvailable();
-		return (mapped != null) ? mapped.getPath(RELOAD) : null;
 	}
 
 }

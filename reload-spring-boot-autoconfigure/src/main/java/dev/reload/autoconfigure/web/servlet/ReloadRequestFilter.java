@@ -40,7 +40,8 @@ final class ReloadRequestFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (this.endpointRequests == null || !this.endpointRequests.matches(request)) {
+		if (this.engine.needsAttention()
+				&& (this.endpointRequests == null || !this.endpointRequests.matches(request))) {
 			this.engine.beforeRequest();
 		}
 		try (RequestGate.Pass pass = this.gate.enter()) {
