@@ -10,7 +10,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may reload. Without the {@code secured} profile the sample is open, as a
  * developer's machine is; with it, the {@code reload} endpoint needs a user with the
- * {@code OPERATOR} role (see {@code application-secured.yml}), over HTTP basic, and the
+ * {@code OPERATOR} role (see {@code application.yml}), over HTTP basic, and the
  * application's own pages stay open.
  *
  * @author reload-spring-boot
