@@ -14,6 +14,12 @@ public enum ReloadTrigger {
 	REQUEST,
 
 	/**
+	 * The background watcher saw the class files settle after a change
+	 * ({@code reload.mode=watch}, or {@code auto} outside a web application).
+	 */
+	WATCHER,
+
+	/**
 	 * A {@code POST} to the {@code reload} actuator endpoint.
 	 */
 	ENDPOINT,

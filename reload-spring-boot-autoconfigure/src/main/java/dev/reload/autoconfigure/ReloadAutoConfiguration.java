@@ -8,7 +8,9 @@ import dev.reload.autoconfigure.change.ClassFileIndex;
 import dev.reload.autoconfigure.change.ClassFileTrust;
 import dev.reload.autoconfigure.change.ClassFileWatcher;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
+import dev.reload.autoconfigure.engine.BackgroundReloader;
 import dev.reload.autoconfigure.engine.ReloadEngine;
+import dev.reload.autoconfigure.engine.ReloadObserver;
 import dev.reload.autoconfigure.event.EventListenerSwapParticipant;
 import dev.reload.autoconfigure.engine.ReloadHistory;
 import dev.reload.autoconfigure.engine.RequestGate;
@@ -32,10 +34,13 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.core.env.Environment;
@@ -121,14 +126,41 @@ public final class ReloadAutoConfiguration {
 	ReloadEngine reloader(ClassGenerations reloadClassGenerations, ClassFileIndex reloadClassFileIndex,
 			ClassFileWatcher reloadClassFileWatcher, ReloadableBeans reloadableBeans, BeanRebuilder reloadBeanRebuilder,
 			RequestGate reloadRequestGate, ObjectProvider<BeanSwapParticipant> participants,
-			ChangeSelection reloadChangeSelection, ReloadProperties properties) {
+			ObjectProvider<ReloadObserver> observers, ChangeSelection reloadChangeSelection,
+			ReloadProperties properties) {
 		ReloadEngine.Settings settings = new ReloadEngine.Settings(properties.getRequestWait(),
-				properties.getDrainTimeout(), properties.isDebug(), properties.getHistorySize());
+				properties.getDrainTimeout(), properties.isDebug(), properties.getHistorySize(),
+				properties.getMode() != ReloadProperties.Mode.MANUAL);
 		ReloadHistory history = new ReloadHistory(properties.getHistorySize(), properties.resolvedHistoryFile());
 		ClassFileTrust trust = new ClassFileTrust(reloadClassGenerations.directories(),
 				properties.isStrictPermissions());
 		return new ReloadEngine(reloadClassGenerations, reloadClassFileIndex, reloadClassFileWatcher, reloadableBeans,
-				reloadBeanRebuilder, reloadRequestGate, participants, history, reloadChangeSelection, trust, settings);
+				reloadBeanRebuilder, reloadRequestGate, participants, history,
+				() -> observers.orderedStream().iterator(), reloadChangeSelection, trust, settings);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "reload.mode", havingValue = "watch")
+	static class WatchModeConfiguration {
+
+		@Bean
+		BackgroundReloader reloadBackgroundReloader(ReloadEngine reloader, ClassFileWatcher reloadClassFileWatcher) {
+			return new BackgroundReloader(reloader, reloadClassFileWatcher);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "reload.mode", havingValue = "auto", matchIfMissing = true)
+	@ConditionalOnNotWebApplication
+	static class NotWebApplicationConfiguration {
+
+		// no request comes to apply a change: the watcher does
+		@Bean
+		BackgroundReloader reloadBackgroundReloader(ReloadEngine reloader, ClassFileWatcher reloadClassFileWatcher) {
+			return new BackgroundReloader(reloader, reloadClassFileWatcher);
+		}
+
 	}
 
 }

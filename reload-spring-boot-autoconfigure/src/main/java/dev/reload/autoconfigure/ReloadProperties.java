@@ -65,6 +65,12 @@ public class ReloadProperties {
 	private boolean debug;
 
 	/**
+	 * When a detected change is applied. 'auto' reloads on the next request in a web
+	 * application and in the background in any other.
+	 */
+	private Mode mode = Mode.AUTO;
+
+	/**
 	 * How long the class files must stay unchanged before a change is applied, so that a
 	 * build or an IDE that writes many files is seen as one change.
 	 */
@@ -185,6 +191,14 @@ public class ReloadProperties {
 		return Path.of(path.trim()).toAbsolutePath().normalize();
 	}
 
+	public Mode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(Mode mode) {
+		this.mode = mode;
+	}
+
 	public boolean isDebug() {
 		return this.debug;
 	}
@@ -223,6 +237,34 @@ public class ReloadProperties {
 
 	public void setHistorySize(int historySize) {
 		this.historySize = historySize;
+	}
+
+	/**
+	 * When a detected change is applied.
+	 */
+	public enum Mode {
+
+		/**
+		 * On the next request in a web application; in the background in any other.
+		 */
+		AUTO,
+
+		/**
+		 * On the next request, which waits for it (Apache2::Reload's behaviour).
+		 */
+		REQUEST,
+
+		/**
+		 * In the background, as soon as the class files have settled; a request that
+		 * arrives while they settle still waits for the change.
+		 */
+		WATCH,
+
+		/**
+		 * Only when asked: the Reloader API or a POST to the 'reload' endpoint.
+		 */
+		MANUAL
+
 	}
 
 }

@@ -62,6 +62,8 @@ public final class ClassFileWatcher implements SmartLifecycle {
 
 	private @Nullable Thread thread;
 
+	private volatile @Nullable Runnable changePendingListener;
+
 	/**
 	 * Create a watcher.
 	 * @param index the applied class files
@@ -135,6 +137,15 @@ public final class ClassFileWatcher implements SmartLifecycle {
 			this.pending = ChangeSet.NONE;
 			this.attention = this.unsettled;
 		}
+	}
+
+	/**
+	 * Set what to call, on the watcher's thread, when the files have settled and a change
+	 * waits to be applied.
+	 * @param listener the listener, or {@code null} for none
+	 */
+	public void onChangePending(@Nullable Runnable listener) {
+		this.changePendingListener = listener;
 	}
 
 	@Override
@@ -258,15 +269,20 @@ public final class ClassFileWatcher implements SmartLifecycle {
 			logger.warn("Could not compare the class files with the running code", ex);
 			changes = ChangeSet.NONE;
 		}
+		boolean retry;
 		synchronized (this.monitor) {
 			if (System.nanoTime() - this.lastEventNanos < this.quietNanos) {
 				return; // more events arrived while comparing
 			}
-			boolean retry = !changes.isEmpty() && !changes.fingerprint().equals(this.rejectedFingerprint);
+			retry = !changes.isEmpty() && !changes.fingerprint().equals(this.rejectedFingerprint);
 			this.pending = retry ? changes : ChangeSet.NONE;
 			this.unsettled = false;
 			this.attention = retry;
 			this.monitor.notifyAll();
+		}
+		Runnable listener = this.changePendingListener;
+		if (listener != null && retry) {
+			listener.run();
 		}
 	}
 

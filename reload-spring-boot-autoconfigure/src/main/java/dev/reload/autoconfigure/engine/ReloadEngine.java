@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import dev.reload.ReloadFailedEvent;
 import dev.reload.ReloadOutcome;
@@ -79,6 +80,8 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 
 	private final ReloadHistory history;
 
+	private final Iterable<ReloadObserver> observers;
+
 	private volatile @Nullable ApplicationEventPublisher eventPublisher;
 
 	private final ChangeSelection selection;
@@ -104,14 +107,16 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 	 * @param gate what requests pass through
 	 * @param participants what else follows a switch, looked up at each reload
 	 * @param history where reports are kept
+	 * @param observers what watches each reload (metrics, observations), looked up at
+	 * each reload
 	 * @param selection which changes a reload applies
 	 * @param trust which class files may be loaded
 	 * @param settings how the engine behaves
 	 */
 	public ReloadEngine(ClassGenerations generations, ClassFileIndex index, ClassFileWatcher watcher,
 			ReloadableBeans beans, BeanRebuilder rebuilder, RequestGate gate,
-			Iterable<BeanSwapParticipant> participants, ReloadHistory history, ChangeSelection selection,
-			ClassFileTrust trust, Settings settings) {
+			Iterable<BeanSwapParticipant> participants, ReloadHistory history, Iterable<ReloadObserver> observers,
+			ChangeSelection selection, ClassFileTrust trust, Settings settings) {
 		Assert.notNull(generations, "'generations' must not be null");
 		Assert.notNull(index, "'index' must not be null");
 		Assert.notNull(watcher, "'watcher' must not be null");
@@ -120,6 +125,7 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 		Assert.notNull(gate, "'gate' must not be null");
 		Assert.notNull(participants, "'participants' must not be null");
 		Assert.notNull(history, "'history' must not be null");
+		Assert.notNull(observers, "'observers' must not be null");
 		Assert.notNull(selection, "'selection' must not be null");
 		Assert.notNull(trust, "'trust' must not be null");
 		Assert.notNull(settings, "'settings' must not be null");
@@ -131,6 +137,7 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 		this.gate = gate;
 		this.participants = participants;
 		this.history = history;
+		this.observers = observers;
 		this.selection = selection;
 		this.trust = trust;
 		this.settings = settings;
@@ -156,7 +163,7 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 	public ReloadReport reload(ReloadTrigger trigger) {
 		this.reloadLock.lock();
 		try {
-			return reloadLocked(trigger, true);
+			return observed(trigger, () -> reloadLocked(trigger, true));
 		}
 		finally {
 			this.reloadLock.unlock();
@@ -164,12 +171,13 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 	}
 
 	/**
-	 * Return whether a request should call {@link #beforeRequest()}: files are being
-	 * written or a change waits to be applied. One volatile read.
+	 * Return whether a request should call {@link #beforeRequest()}: requests apply
+	 * changes, and files are being written or a change waits to be applied. One volatile
+	 * read.
 	 * @return whether there is anything to do
 	 */
 	public boolean needsAttention() {
-		return this.watcher.needsAttention();
+		return this.settings.onRequest() && this.watcher.needsAttention();
 	}
 
 	/**
@@ -178,9 +186,17 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 	 * read when nothing changed.
 	 */
 	public void beforeRequest() {
-		if (!needsAttention()) {
-			return;
+		if (needsAttention()) {
+			applyPending(ReloadTrigger.REQUEST);
 		}
+	}
+
+	/**
+	 * Wait, at most for the request wait, for detected changes to settle, and apply them
+	 * unless another thread did so in the meantime.
+	 * @param trigger what asks for the changes
+	 */
+	public void applyPending(ReloadTrigger trigger) {
 		long deadline = System.nanoTime() + this.settings.requestWait().toNanos();
 		try {
 			if (this.watcher.awaitSettled(deadline).isEmpty()) {
@@ -190,7 +206,7 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 				try {
 					// another request may have applied it while this one waited
 					if (!this.watcher.awaitSettled(deadline).isEmpty()) {
-						reloadLocked(ReloadTrigger.REQUEST, false);
+						observed(trigger, () -> reloadLocked(trigger, false));
 					}
 				}
 				finally {
@@ -371,43 +387,58 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 	public ReloadReport rollback() {
 		this.reloadLock.lock();
 		try {
-			Instant timestamp = Instant.now();
-			long start = System.nanoTime();
-			ChangeSet changes = this.undo.peek();
-			if (changes == null) {
-				logger.info("Nothing to roll back: no reload since start-up, or every one rolled back");
-				ReloadReport report = report(ReloadOutcome.NO_CHANGES, ChangeSet.NONE, Set.of(), ReloadTrigger.ROLLBACK,
-						timestamp, start, null);
-				record(report);
-				return report;
-			}
-			try {
-				Applied applied = apply(changes);
-				this.undo.pop();
-				this.selection.applied(changes);
-				// what is on disk is what was rolled back from: not again until it
-				// changes
-				this.watcher.changesRejected(this.selection.select(this.index.diff()).changes());
-				ReloadReport report = report(ReloadOutcome.RELOADED, changes, applied.rebuiltBeans(),
-						ReloadTrigger.ROLLBACK, timestamp, start, null);
-				record(report);
-				logger.info(
-						"Rolled back to generation " + report.generation() + " in " + report.durationMillis() + " ms: "
-								+ report.changedClasses().size() + " classes, rebuilt beans " + report.rebuiltBeans());
-				return report;
-			}
-			catch (RuntimeException | LinkageError ex) {
-				ReloadReport report = report(ReloadOutcome.FAILED, changes, Set.of(), ReloadTrigger.ROLLBACK, timestamp,
-						start, describe(ex));
-				record(report);
-				logger.error("Rollback failed, generation " + report.generation() + " keeps serving: " + report.error(),
-						this.settings.debug() ? ex : null);
-				return report;
-			}
+			return observed(ReloadTrigger.ROLLBACK, this::rollbackLocked);
 		}
 		finally {
 			this.reloadLock.unlock();
 		}
+	}
+
+	private ReloadReport rollbackLocked() {
+		Instant timestamp = Instant.now();
+		long start = System.nanoTime();
+		ChangeSet changes = this.undo.peek();
+		if (changes == null) {
+			logger.info("Nothing to roll back: no reload since start-up, or every one rolled back");
+			ReloadReport report = report(ReloadOutcome.NO_CHANGES, ChangeSet.NONE, Set.of(), ReloadTrigger.ROLLBACK,
+					timestamp, start, null);
+			record(report);
+			return report;
+		}
+		try {
+			Applied applied = apply(changes);
+			this.undo.pop();
+			this.selection.applied(changes);
+			// what is on disk is what was rolled back from: not again until it
+			// changes
+			this.watcher.changesRejected(this.selection.select(this.index.diff()).changes());
+			ReloadReport report = report(ReloadOutcome.RELOADED, changes, applied.rebuiltBeans(),
+					ReloadTrigger.ROLLBACK, timestamp, start, null);
+			record(report);
+			logger.info("Rolled back to generation " + report.generation() + " in " + report.durationMillis() + " ms: "
+					+ report.changedClasses().size() + " classes, rebuilt beans " + report.rebuiltBeans());
+			return report;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			ReloadReport report = report(ReloadOutcome.FAILED, changes, Set.of(), ReloadTrigger.ROLLBACK, timestamp,
+					start, describe(ex));
+			record(report);
+			logger.error("Rollback failed, generation " + report.generation() + " keeps serving: " + report.error(),
+					this.settings.debug() ? ex : null);
+			return report;
+		}
+	}
+
+	private ReloadReport observed(ReloadTrigger trigger, Supplier<ReloadReport> reload) {
+		List<ReloadObserver> outermostFirst = new ArrayList<>();
+		this.observers.forEach(outermostFirst::add);
+		Supplier<ReloadReport> chain = reload;
+		for (int i = outermostFirst.size() - 1; i >= 0; i--) {
+			ReloadObserver observer = outermostFirst.get(i);
+			Supplier<ReloadReport> inner = chain;
+			chain = () -> observer.observe(trigger, inner);
+		}
+		return chain.get();
 	}
 
 	private Map<String, byte[]> definitions(ChangeSet changes, Set<String> affected) {
@@ -508,8 +539,10 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 	 * @param drainTimeout longest time a replaced bean waits for its requests
 	 * @param debug whether to log every class and bean
 	 * @param undoDepth how many reloads can be rolled back, one after the other
+	 * @param onRequest whether a request applies a detected change before it is handled
 	 */
-	public record Settings(Duration requestWait, Duration drainTimeout, boolean debug, int undoDepth) {
+	public record Settings(Duration requestWait, Duration drainTimeout, boolean debug, int undoDepth,
+			boolean onRequest) {
 
 	}
 

@@ -1,0 +1,93 @@
+package dev.reload.autoconfigure.engine;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.reload.ReloadTrigger;
+import dev.reload.autoconfigure.change.ClassFileWatcher;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.util.Assert;
+
+/**
+ * Applies a change as soon as the watcher has seen the class files settle, without
+ * waiting for a request: the watch mode, and the only automatic one for an application
+ * that serves no requests. The reload runs on a thread of its own, so that the watcher
+ * goes on watching while it runs.
+ *
+ * @author reload-spring-boot
+ */
+public final class BackgroundReloader implements SmartLifecycle {
+
+	private final ReloadEngine engine;
+
+	private final ClassFileWatcher watcher;
+
+	private final AtomicBoolean scheduled = new AtomicBoolean();
+
+	private volatile ExecutorService executor;
+
+	private volatile boolean running;
+
+	/**
+	 * Create a background reloader.
+	 * @param engine the engine that applies changes
+	 * @param watcher the watcher that reports settled changes
+	 */
+	public BackgroundReloader(ReloadEngine engine, ClassFileWatcher watcher) {
+		Assert.notNull(engine, "'engine' must not be null");
+		Assert.notNull(watcher, "'watcher' must not be null");
+		this.engine = engine;
+		this.watcher = watcher;
+		this.executor = newExecutor();
+	}
+
+	@Override
+	public void start() {
+		if (this.executor.isShutdown()) {
+			this.executor = newExecutor();
+		}
+		this.watcher.onChangePending(this::schedule);
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.watcher.onChangePending(null);
+		this.executor.shutdownNow();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void schedule() {
+		// one reload queued at most: it applies whatever is pending when it runs
+		if (this.scheduled.compareAndSet(false, true)) {
+			try {
+				this.executor.execute(() -> {
+					this.scheduled.set(false);
+					this.engine.applyPending(ReloadTrigger.WATCHER);
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				this.scheduled.set(false);
+			}
+		}
+	}
+
+	private static ExecutorService newExecutor() {
+		return Executors.newSingleThreadExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "reload-background");
+			thread.setDaemon(true);
+			// must not keep a class loader generation alive through its context loader
+			thread.setContextClassLoader(BackgroundReloader.class.getClassLoader());
+			return thread;
+		});
+	}
+
+}

@@ -1,0 +1,43 @@
+package dev.reload.autoconfigure.observation;
+
+import dev.reload.ReloadReport;
+import dev.reload.ReloadTrigger;
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an observation of a reload knows: what started it and, once done, its report.
+ *
+ * @author reload-spring-boot
+ */
+public final class ReloadObservationContext extends Observation.Context {
+
+	private final ReloadTrigger trigger;
+
+	private volatile @Nullable ReloadReport report;
+
+	ReloadObservationContext(ReloadTrigger trigger) {
+		this.trigger = trigger;
+	}
+
+	/**
+	 * Return what started the reload.
+	 * @return the trigger
+	 */
+	public ReloadTrigger getTrigger() {
+		return this.trigger;
+	}
+
+	/**
+	 * Return the reload's report, once it is done.
+	 * @return the report, or {@code null} while the reload runs
+	 */
+	public @Nullable ReloadReport getReport() {
+		return this.report;
+	}
+
+	void setReport(ReloadReport report) {
+		this.report = report;
+	}
+
+}
