@@ -55,6 +55,7 @@ public class ReloadApplicationListener implements ApplicationListener<Applicatio
 	@Override
 	public void onApplicationEvent(ApplicationContextInitializedEvent event) {
 		ConfigurableApplicationContext context = event.getApplicationContext();
+		UnknownReloadProperties.find(context.getEnvironment()).forEach(logger::warn);
 		ReloadProperties properties = Binder.get(context.getEnvironment())
 			.bind(ReloadProperties.PREFIX, ReloadProperties.class)
 			.orElseGet(ReloadProperties::new);
