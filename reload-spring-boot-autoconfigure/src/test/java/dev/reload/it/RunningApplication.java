@@ -16,6 +16,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.reload.autoconfigure.change.ClassFileWatcher;
 import dev.reload.it.fixture.TestApplication;
 
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -58,11 +59,26 @@ final class RunningApplication implements AutoCloseable {
 	 * Start the application with the given properties, which name the reload directories.
 	 */
 	static RunningApplication startWith(String... properties) {
+		return startWith(WebApplicationType.SERVLET, properties);
+	}
+
+	/**
+	 * Start the application as a Spring WebFlux application, with the given directory as
+	 * its only reload directory.
+	 */
+	static RunningApplication startReactive(Path classes, String... properties) {
+		List<String> all = new ArrayList<>(List.of("reload.directories=" + classes));
+		all.addAll(List.of(properties));
+		return startWith(WebApplicationType.REACTIVE, all.toArray(String[]::new));
+	}
+
+	private static RunningApplication startWith(WebApplicationType type, String... properties) {
 		List<String> all = new ArrayList<>(List.of("server.port=0", "management.endpoints.web.exposure.include=reload",
 				"spring.main.banner-mode=off"));
 		all.addAll(List.of(properties));
-		return new RunningApplication(
-				new SpringApplicationBuilder(TestApplication.class).properties(all.toArray(String[]::new)).run());
+		return new RunningApplication(new SpringApplicationBuilder(TestApplication.class).web(type)
+			.properties(all.toArray(String[]::new))
+			.run());
 	}
 
 	ConfigurableApplicationContext context() {

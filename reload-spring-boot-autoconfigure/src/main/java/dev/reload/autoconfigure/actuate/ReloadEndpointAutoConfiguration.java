@@ -4,9 +4,12 @@ import dev.reload.autoconfigure.ReloadAutoConfiguration;
 import dev.reload.autoconfigure.ReloadProperties;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 import dev.reload.autoconfigure.engine.ReloadEngine;
+import dev.reload.autoconfigure.web.ReloadEndpointRequests;
 import dev.reload.autoconfigure.modules.ChangeSelection;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -20,7 +23,8 @@ import org.springframework.context.annotation.Bean;
  *
  * @author reload-spring-boot
  */
-@AutoConfiguration(after = ReloadAutoConfiguration.class)
+@AutoConfiguration(after = ReloadAutoConfiguration.class,
+		afterName = "org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration")
 @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
 @ConditionalOnBean(ReloadEngine.class)
 @ConditionalOnAvailableEndpoint(ReloadEndpoint.class)
@@ -32,6 +36,12 @@ public final class ReloadEndpointAutoConfiguration {
 			ClassGenerations reloadClassGenerations, ChangeSelection reloadChangeSelection) {
 		return new ReloadEndpoint(reloadEngine, reloadProperties, reloadClassGenerations.directories().roots(),
 				reloadChangeSelection.touchFile());
+	}
+
+	@Bean
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints")
+	ReloadEndpointRequests reloadEndpointRequests(ObjectProvider<PathMappedEndpoints> pathMappedEndpoints) {
+		return new ReloadEndpointRequests(pathMappedEndpoints);
 	}
 
 }

@@ -121,6 +121,8 @@ public final class RequestGate {
 
 		private boolean locked;
 
+		private volatile boolean closed;
+
 		private Pass(Epoch epoch, boolean locked) {
 			this.epoch = epoch;
 			this.locked = locked;
@@ -135,13 +137,22 @@ public final class RequestGate {
 				this.locked = false;
 				RequestGate.this.lock.readLock().unlock();
 			}
+			// called on the thread that entered: a reactive request may end on another
+			if (RequestGate.this.currentPass.get() == this) {
+				RequestGate.this.currentPass.remove();
+			}
 		}
 
+		/**
+		 * Record that the request is done, on whatever thread it ends.
+		 */
 		@Override
 		public void close() {
 			handlerFound();
-			RequestGate.this.currentPass.remove();
-			this.epoch.exit();
+			if (!this.closed) {
+				this.closed = true;
+				this.epoch.exit();
+			}
 		}
 
 	}

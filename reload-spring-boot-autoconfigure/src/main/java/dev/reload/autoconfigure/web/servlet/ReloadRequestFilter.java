@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import dev.reload.autoconfigure.engine.ReloadEngine;
 import dev.reload.autoconfigure.engine.RequestGate;
+import dev.reload.autoconfigure.web.ReloadEndpointRequests;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,8 +41,8 @@ final class ReloadRequestFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (this.engine.needsAttention()
-				&& (this.endpointRequests == null || !this.endpointRequests.matches(request))) {
+		if (this.engine.needsAttention() && (this.endpointRequests == null || !this.endpointRequests
+			.matches(request.getRequestURI().substring(request.getContextPath().length())))) {
 			this.engine.beforeRequest();
 		}
 		try (RequestGate.Pass pass = this.gate.enter()) {

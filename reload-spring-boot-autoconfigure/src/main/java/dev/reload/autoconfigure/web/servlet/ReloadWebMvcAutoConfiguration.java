@@ -3,11 +3,12 @@ package dev.reload.autoconfigure.web.servlet;
 import dev.reload.autoconfigure.ReloadAutoConfiguration;
 import dev.reload.autoconfigure.engine.ReloadEngine;
 import dev.reload.autoconfigure.engine.RequestGate;
+import dev.reload.autoconfigure.web.ReloadEndpointRequests;
+import dev.reload.autoconfigure.web.RequestMappingSwapParticipant;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,11 +16,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -28,7 +29,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  *
  * @author reload-spring-boot
  */
-@AutoConfiguration(after = { ReloadAutoConfiguration.class, WebMvcAutoConfiguration.class })
+@AutoConfiguration(after = { ReloadAutoConfiguration.class, WebMvcAutoConfiguration.class },
+		afterName = "org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ DispatcherServlet.class, WebMvcConfigurer.class })
 @ConditionalOnBean(ReloadEngine.class)
@@ -63,21 +65,11 @@ public final class ReloadWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBean(name = "requestMappingHandlerMapping")
-	RequestMappingSwapParticipant reloadRequestMappingSwapParticipant(
+	RequestMappingSwapParticipant<RequestMappingInfo> reloadRequestMappingSwapParticipant(
 			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping requestMappingHandlerMapping,
 			ConfigurableListableBeanFactory beanFactory) {
-		return new RequestMappingSwapParticipant(requestMappingHandlerMapping, beanFactory);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints")
-	static class EndpointRequestsConfiguration {
-
-		@Bean
-		ReloadEndpointRequests reloadEndpointRequests(ObjectProvider<PathMappedEndpoints> pathMappedEndpoints) {
-			return new ReloadEndpointRequests(pathMappedEndpoints);
-		}
-
+		return new RequestMappingSwapParticipant<>(
+				new WebMvcRequestMappings(requestMappingHandlerMapping, beanFactory));
 	}
 
 }

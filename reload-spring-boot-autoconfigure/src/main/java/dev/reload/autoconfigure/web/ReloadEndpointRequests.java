@@ -1,8 +1,6 @@
-package dev.reload.autoconfigure.web.servlet;
+package dev.reload.autoconfigure.web;
 
 import java.util.Optional;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.EndpointId;
@@ -11,29 +9,37 @@ import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Recognizes requests to the {@code reload} actuator endpoint, which reloads by itself
- * and reports what it did: the request filter leaves them alone.
+ * and reports what it did: the request filters leave them alone.
  *
  * @author reload-spring-boot
  */
-final class ReloadEndpointRequests {
+public final class ReloadEndpointRequests {
 
 	private static final EndpointId RELOAD = EndpointId.of("reload");
 
 	private final SingletonSupplier<Optional<String>> endpointPath;
 
-	ReloadEndpointRequests(ObjectProvider<PathMappedEndpoints> endpoints) {
+	/**
+	 * Create an instance.
+	 * @param endpoints the web endpoints' paths, when the actuator is there
+	 */
+	public ReloadEndpointRequests(ObjectProvider<PathMappedEndpoints> endpoints) {
 		// the mappings are fixed once the context is up: look the path up once
 		this.endpointPath = SingletonSupplier
 			.of(() -> Optional.ofNullable(endpoints.getIfAvailable()).map((mapped) -> mapped.getPath(RELOAD)));
 	}
 
-	boolean matches(HttpServletRequest request) {
+	/**
+	 * Return whether a request is for the endpoint.
+	 * @param pathWithinApplication the request's path, without the context path
+	 * @return whether the path is the endpoint's or below it
+	 */
+	public boolean matches(String pathWithinApplication) {
 		String path = this.endpointPath.obtain().orElse(null);
 		if (path == null) {
 			return false;
 		}
-		String requestPath = request.getRequestURI().substring(request.getContextPath().length());
-		return requestPath.equals(path) || requestPath.startsWith(path + "/");
+		return pathWithinApplication.equals(path) || pathWithinApplication.startsWith(path + "/");
 	}
 
 }
