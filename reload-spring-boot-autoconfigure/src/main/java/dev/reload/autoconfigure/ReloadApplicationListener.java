@@ -47,6 +47,8 @@ public class ReloadApplicationListener implements ApplicationListener<Applicatio
 
 	private static final Log logger = LogFactory.getLog(ReloadApplicationListener.class);
 
+	private static final String DEVTOOLS_RESTART_CLASS_LOADER = "org.springframework.boot.devtools.restart.classloader.RestartClassLoader";
+
 	@Override
 	public int getOrder() {
 		return Ordered.HIGHEST_PRECEDENCE + 10;
@@ -123,6 +125,10 @@ public class ReloadApplicationListener implements ApplicationListener<Applicatio
 		if (AotDetector.useGeneratedArtifacts()) {
 			return "the context was processed ahead of time";
 		}
+		if (isDevToolsRestartClassLoader(context.getClassLoader())) {
+			return "Spring Boot DevTools restarts this application (its restart class loader is in use); "
+					+ "set spring.devtools.restart.enabled=false to reload classes with reload-spring-boot instead";
+		}
 		if (!(context instanceof GenericApplicationContext)) {
 			return "the application context " + context.getClass().getName() + " is not a GenericApplicationContext";
 		}
@@ -134,6 +140,15 @@ public class ReloadApplicationListener implements ApplicationListener<Applicatio
 					+ "set reload.directories";
 		}
 		return null;
+	}
+
+	private static boolean isDevToolsRestartClassLoader(@Nullable ClassLoader classLoader) {
+		for (ClassLoader candidate = classLoader; candidate != null; candidate = candidate.getParent()) {
+			if (candidate.getClass().getName().equals(DEVTOOLS_RESTART_CLASS_LOADER)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static List<Path> roots(ReloadProperties properties) {

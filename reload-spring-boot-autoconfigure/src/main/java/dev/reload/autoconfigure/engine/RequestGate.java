@@ -119,6 +119,8 @@ public final class RequestGate {
 
 		private final Epoch epoch;
 
+		private final Thread owner = Thread.currentThread();
+
 		private boolean locked;
 
 		private volatile boolean closed;
@@ -133,11 +135,15 @@ public final class RequestGate {
 		 * on, and the request keeps its handler.
 		 */
 		public void handlerFound() {
+			if (Thread.currentThread() != this.owner) {
+				// only the thread that entered holds the lock; a reactive request may end
+				// on another
+				return;
+			}
 			if (this.locked) {
 				this.locked = false;
 				RequestGate.this.lock.readLock().unlock();
 			}
-			// called on the thread that entered: a reactive request may end on another
 			if (RequestGate.this.currentPass.get() == this) {
 				RequestGate.this.currentPass.remove();
 			}

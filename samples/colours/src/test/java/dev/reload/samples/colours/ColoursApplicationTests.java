@@ -1,17 +1,12 @@
 package dev.reload.samples.colours;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 
 import dev.reload.autoconfigure.change.ClassFileWatcher;
+import dev.reload.samples.support.ClassDirectories;
+import dev.reload.samples.support.Http;
+import dev.reload.samples.support.SourceEdit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,12 +19,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Walks the sample's README: start it, change the colour in the source, compile, and the
- * next request shows the new colour while the visit count goes on. It runs on a copy of
- * the compiled sample, so the build's own output is left alone.
+ * next request shows the new colour while the visit count goes on; the reload shows under
+ * {@code /actuator/metrics}. It runs on a copy of the compiled sample, so the build's own
+ * output is left alone.
  *
  * @author reload-spring-boot
  */
 class ColoursApplicationTests {
+
+	static final Path COLOURS = Path.of("src/main/java/dev/reload/samples/colours/Colours.java");
 
 	@TempDir
 	Path classes;
@@ -38,42 +36,23 @@ class ColoursApplicationTests {
 	Path sources;
 
 	@Test
-	void changedColourIsServedWithoutARestart() throws Exception {
-		copy(Path.of("target/classes"), this.classes);
+	void changedColourIsServedWithoutARestart() {
+		ClassDirectories.copy(Path.of("target/classes"), this.classes);
 		try (ConfigurableApplicationContext context = SpringApplication.run(ColoursApplication.class, "--server.port=0",
 				"--reload.directories=" + this.classes, "--spring.main.banner-mode=off")) {
 			String base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
-			assertThat(get(base + "/colour")).isEqualTo("the color is white\n");
-			assertThat(get(base + "/greeting")).isEqualTo("Hello, world (visit 1)\n");
-			ColourEdit.compile("red", this.sources, this.classes, this.classes);
+			assertThat(Http.get(base + "/colour")).isEqualTo("the color is white\n");
+			assertThat(Http.get(base + "/greeting")).isEqualTo("Hello, world (visit 1)\n");
+			SourceEdit.compile(COLOURS, "\"white\"", "\"red\"", this.sources, this.classes, this.classes);
 			ClassFileWatcher watcher = context.getBean(ClassFileWatcher.class);
 			await().atMost(Duration.ofSeconds(20)).until(watcher::needsAttention);
 			// the first request after the watcher noticed the change is served by the new
 			// code
-			assertThat(get(base + "/colour")).isEqualTo("the color is red\n");
-			assertThat(get(base + "/greeting")).isEqualTo("Hello, world (visit 2)\n");
-		}
-	}
-
-	private static String get(String url) throws IOException, InterruptedException {
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		assertThat(response.statusCode()).isEqualTo(200);
-		return response.body();
-	}
-
-	private static void copy(Path from, Path to) throws IOException {
-		try (Stream<Path> files = Files.walk(from)) {
-			for (Path file : files.toList()) {
-				Path target = to.resolve(from.relativize(file).toString());
-				if (Files.isDirectory(file)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.copy(file, target);
-				}
-			}
+			assertThat(Http.get(base + "/colour")).isEqualTo("the color is red\n");
+			assertThat(Http.get(base + "/greeting")).isEqualTo("Hello, world (visit 2)\n");
+			assertThat(Http.get(base + "/actuator/metrics/reload.reloads?tag=trigger:request&tag=outcome:reloaded"))
+				.contains("{\"statistic\":\"COUNT\",\"value\":1.0}");
+			assertThat(Http.get(base + "/actuator/metrics/reload.generation")).contains("\"value\":1.0");
 		}
 	}
 

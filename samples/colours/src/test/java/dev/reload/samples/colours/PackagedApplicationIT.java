@@ -1,9 +1,5 @@
 package dev.reload.samples.colours;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.reload.samples.support.Http;
+import dev.reload.samples.support.SourceEdit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,15 +46,16 @@ class PackagedApplicationIT {
 			.start();
 		try {
 			String base = "http://localhost:" + awaitPort(process, log);
-			assertThat(get(base + "/colour")).isEqualTo("the color is white\n");
-			ColourEdit.compile("red", this.work, this.overlay, Path.of("target/classes"));
-			String report = post(base + "/actuator/reload");
+			assertThat(Http.get(base + "/colour")).isEqualTo("the color is white\n");
+			SourceEdit.compile(ColoursApplicationTests.COLOURS, "\"white\"", "\"red\"", this.work, this.overlay,
+					Path.of("target/classes"));
+			String report = Http.post(base + "/actuator/reload");
 			assertThat(report).contains("\"outcome\":\"RELOADED\"")
 				.contains("\"changedClasses\":[\"dev.reload.samples.colours.Colours\"]");
-			assertThat(get(base + "/colour")).isEqualTo("the color is red\n");
+			assertThat(Http.get(base + "/colour")).isEqualTo("the color is red\n");
 			Files.delete(this.overlay.resolve("dev/reload/samples/colours/Colours.class"));
-			assertThat(post(base + "/actuator/reload")).contains("\"outcome\":\"RELOADED\"");
-			assertThat(get(base + "/colour")).isEqualTo("the color is white\n");
+			assertThat(Http.post(base + "/actuator/reload")).contains("\"outcome\":\"RELOADED\"");
+			assertThat(Http.get(base + "/colour")).isEqualTo("the color is white\n");
 		}
 		finally {
 			process.destroy();
@@ -78,21 +77,6 @@ class PackagedApplicationIT {
 			return false;
 		});
 		return port[0];
-	}
-
-	private static String get(String url) throws Exception {
-		return send(HttpRequest.newBuilder(URI.create(url)).GET());
-	}
-
-	private static String post(String url) throws Exception {
-		return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()));
-	}
-
-	private static String send(HttpRequest.Builder request) throws Exception {
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(200);
-		return response.body();
 	}
 
 }

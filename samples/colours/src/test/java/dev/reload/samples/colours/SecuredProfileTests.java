@@ -1,14 +1,13 @@
 package dev.reload.samples.colours;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 
+import dev.reload.samples.support.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,32 +29,28 @@ class SecuredProfileTests {
 	Path classes;
 
 	@Test
-	void reloadEndpointNeedsAnOperator() throws Exception {
+	void reloadEndpointNeedsAnOperator() {
 		try (ConfigurableApplicationContext context = SpringApplication.run(ColoursApplication.class, "--server.port=0",
 				"--reload.directories=" + this.classes, "--spring.profiles.active=secured",
 				"--spring.main.banner-mode=off")) {
 			String base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
-			assertThat(send(post(base + "/actuator/reload")).statusCode()).isEqualTo(401);
-			assertThat(send(post(base + "/actuator/reload/rollback")).statusCode()).isEqualTo(401);
-			assertThat(send(HttpRequest.newBuilder(URI.create(base + "/actuator/reload")).GET()).statusCode())
+			assertThat(Http.send(post(base + "/actuator/reload")).statusCode()).isEqualTo(401);
+			assertThat(Http.send(post(base + "/actuator/reload/rollback")).statusCode()).isEqualTo(401);
+			assertThat(Http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/reload")).GET()).statusCode())
 				.isEqualTo(401);
 			String credentials = Base64.getEncoder()
 				.encodeToString("operator:change-me".getBytes(StandardCharsets.UTF_8));
-			HttpResponse<String> authorized = send(
-					post(base + "/actuator/reload").header("Authorization", "Basic " + credentials));
+			HttpResponse<String> authorized = Http
+				.send(post(base + "/actuator/reload").header("Authorization", "Basic " + credentials));
 			assertThat(authorized.statusCode()).isEqualTo(200);
 			assertThat(authorized.body()).contains("\"outcome\":\"NO_CHANGES\"");
-			assertThat(send(HttpRequest.newBuilder(URI.create(base + "/colour")).GET()).statusCode()).isEqualTo(200);
+			assertThat(Http.send(HttpRequest.newBuilder(URI.create(base + "/colour")).GET()).statusCode())
+				.isEqualTo(200);
 		}
 	}
 
 	private static HttpRequest.Builder post(String url) {
 		return HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody());
-	}
-
-	private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-		return HttpClient.newHttpClient()
-			.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -1,0 +1,70 @@
+package dev.reload.samples.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Plain HTTP calls to a running sample, with one client for all of them.
+ *
+ * @author reload-spring-boot
+ */
+public final class Http {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private static final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+	private Http() {
+	}
+
+	/**
+	 * {@code GET} a URL that must answer 200.
+	 * @param url the URL
+	 * @return the body
+	 */
+	public static String get(String url) {
+		return ok(send(HttpRequest.newBuilder(URI.create(url)).GET()), url);
+	}
+
+	/**
+	 * {@code POST} nothing to a URL that must answer 200.
+	 * @param url the URL
+	 * @return the body
+	 */
+	public static String post(String url) {
+		return ok(send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody())), url);
+	}
+
+	/**
+	 * Send a request.
+	 * @param request the request
+	 * @return the response
+	 */
+	public static HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return client.send(request.timeout(TIMEOUT).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String ok(HttpResponse<String> response, String url) {
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return response.body();
+	}
+
+}
