@@ -36,7 +36,12 @@ final class RunningApplication implements AutoCloseable {
 
 	private final ConfigurableApplicationContext context;
 
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+	// HTTP/1.1 as browsers and curl speak it to a plain-text server: the JDK client's h2c
+	// upgrade attempt occasionally stalls a keep-alive connection to Reactor Netty
+	private final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(TIMEOUT)
+		.build();
 
 	private final String baseUrl;
 

@@ -100,6 +100,7 @@ public class ReloadEndpoint {
 		settings.put("directories", this.directories.stream().map(Path::toString).toList());
 		settings.put("touchFile", (this.touchFile != null) ? this.touchFile.toString() : null);
 		settings.put("debug", this.properties.isDebug());
+		settings.put("mode", this.properties.getMode().name().toLowerCase());
 		settings.put("quietPeriod", this.properties.getQuietPeriod().toString());
 		settings.put("requestWait", this.properties.getRequestWait().toString());
 		settings.put("drainTimeout", this.properties.getDrainTimeout().toString());

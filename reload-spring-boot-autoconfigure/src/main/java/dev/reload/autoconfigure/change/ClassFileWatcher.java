@@ -161,6 +161,13 @@ public final class ClassFileWatcher implements SmartLifecycle {
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not watch the reload directories " + this.roots, ex);
 		}
+		synchronized (this.monitor) {
+			// a class file written between the start-up snapshot and now sent no event
+			// the watch service saw: compare once, as after an event
+			this.unsettled = true;
+			this.lastEventNanos = System.nanoTime();
+			this.attention = true;
+		}
 		Thread watcher = new Thread(this::watch, "reload-watcher");
 		watcher.setDaemon(true);
 		// a thread must not keep a class loader generation alive through its context
@@ -187,6 +194,13 @@ public final class ClassFileWatcher implements SmartLifecycle {
 		if (watcher != null) {
 			watcher.interrupt();
 		}
+	}
+
+	@Override
+	public int getPhase() {
+		// before the web server (WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE)
+		// takes requests, so that none is served unwatched
+		return SmartLifecycle.DEFAULT_PHASE - 2048;
 	}
 
 	@Override

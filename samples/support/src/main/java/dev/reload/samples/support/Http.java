@@ -18,7 +18,12 @@ public final class Http {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-	private static final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+	// HTTP/1.1 as browsers and curl speak it to a plain-text server: the JDK client's h2c
+	// upgrade attempt occasionally stalls a keep-alive connection to Reactor Netty
+	private static final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(TIMEOUT)
+		.build();
 
 	private Http() {
 	}

@@ -1,0 +1,137 @@
+package dev.reload.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark and writes the results under {@code benchmarks/results}: a short
+ * smoke run with {@code quick}, which writes under {@code target} instead. Run it with
+ * {@code ./mvnw -Pbenchmarks -pl samples/colours,benchmarks -am verify -DskipTests}.
+ *
+ * @author reload-spring-boot
+ */
+public final class Benchmarks {
+
+	static final String COMMAND = "./mvnw -Pbenchmarks -pl samples/colours,benchmarks -am verify -DskipTests";
+
+	private Benchmarks() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path module = Path.of(args[0]).toAbsolutePath().normalize();
+		Settings settings = "quick".equals((args.length > 1) ? args[1] : "full") ? Settings.QUICK : Settings.FULL;
+		Path results = settings.quick() ? module.resolve("target/benchmark-smoke") : module.resolve("results");
+		Path root = Files.createTempDirectory("reload-benchmarks");
+		Report report = new Report(results, machine(), COMMAND + (settings.quick() ? " -Dbenchmarks.args=quick" : ""));
+		ColoursSample sample = new ColoursSample(module.resolve("../samples/colours"),
+				new Workspace(root.resolve("colours")), 4);
+
+		print("1. change to new code");
+		Map<String, Stats> latency = new ChangeToNewCode(sample, settings.warmups(), settings.trials()).run();
+		latency.forEach((name, stats) -> print("   " + name + ": " + stats.summary()));
+		report.changeToNewCode(latency);
+
+		print("2. scaling");
+		Map<Integer, Scaling.Row> scaling = new Scaling(root, settings.sizes(), settings.trials(),
+				settings.devToolsTrials())
+			.run();
+		scaling.forEach((beans, row) -> print("   " + beans + " beans: leaf " + row.leaf().summary() + ", half "
+				+ row.half().summary() + ", DevTools " + row.devTools().summary()));
+		report.scaling(scaling);
+
+		print("3. per-request cost");
+		Collection<RunResult> jmh = new Runner(jmhOptions(settings)).run();
+		double check = score(jmh, "unchangedRequest");
+		double error = jmh.stream()
+			.filter((result) -> result.getParams().getBenchmark().endsWith("unchangedRequest"))
+			.mapToDouble((result) -> result.getPrimaryResult().getScoreError())
+			.findFirst()
+			.orElse(Double.NaN);
+		Throughput.Result throughput = new Throughput(sample, settings.throughputRounds(), settings.warmupMillis(),
+				settings.measureMillis(), 16)
+			.run();
+		print("   check " + check + " ns; throughput ratio " + throughput.ratio());
+		report.requestPath(check, error, score(jmh, "baseline"), throughput);
+
+		print("4. reloads under load");
+		ReloadsUnderLoad.Result underLoad = new ReloadsUnderLoad(sample, settings.reloads(), 16,
+				settings.warmupMillis())
+			.run();
+		print("   " + underLoad.reloads() + " reloads, " + underLoad.failedRequests() + " failed requests");
+		report.reloadsUnderLoad(underLoad, 16);
+
+		print("5. memory");
+		List<MemoryCycles.Checkpoint> memory = new MemoryCycles(sample, settings.checkpoints()).run();
+		memory.forEach((point) -> print("   " + point));
+		report.memory(memory);
+
+		report.write();
+		print("Results: " + results.resolve("results.md"));
+		delete(root);
+	}
+
+	private static Options jmhOptions(Settings settings) {
+		return new OptionsBuilder().include(RequestPathBenchmark.class.getName())
+			.forks(1)
+			.warmupIterations(settings.quick() ? 1 : 3)
+			.warmupTime(TimeValue.milliseconds(settings.quick() ? 200 : 1000))
+			.measurementIterations(settings.quick() ? 2 : 5)
+			.measurementTime(TimeValue.milliseconds(settings.quick() ? 200 : 1000))
+			.shouldFailOnError(true)
+			.build();
+	}
+
+	private static double score(Collection<RunResult> results, String benchmark) throws RunnerException {
+		return results.stream()
+			.filter((result) -> result.getParams().getBenchmark().endsWith(benchmark))
+			.mapToDouble((result) -> result.getPrimaryResult().getScore())
+			.findFirst()
+			.orElseThrow(() -> new RunnerException("No result for " + benchmark));
+	}
+
+	private static String machine() {
+		return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version") + " ("
+				+ System.getProperty("java.vm.name") + "), " + System.getProperty("os.name") + " "
+				+ System.getProperty("os.arch");
+	}
+
+	private static void print(String line) {
+		System.out.println(line);
+	}
+
+	private static void delete(Path root) {
+		try (var paths = Files.walk(root)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * How long and how often each benchmark runs.
+	 */
+	record Settings(boolean quick, int warmups, int trials, int devToolsTrials, List<Integer> sizes,
+			int throughputRounds, long warmupMillis, long measureMillis, int reloads, List<Integer> checkpoints) {
+
+		static final Settings FULL = new Settings(false, 2, 10, 3, List.of(20, 200, 2000), 3, 5000, 10000, 100,
+				List.of(1, 100, 1000));
+
+		static final Settings QUICK = new Settings(true, 1, 2, 1, List.of(20, 200), 1, 1000, 2000, 5,
+				List.of(1, 5, 10));
+
+	}
+
+}

@@ -1,0 +1,216 @@
+package dev.reload.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * Writes the results as one Markdown file and PNG charts beside it.
+ *
+ * @author reload-spring-boot
+ */
+final class Report {
+
+	private final StringBuilder markdown = new StringBuilder();
+
+	private final Path directory;
+
+	Report(Path directory, String machine, String command) {
+		this.directory = directory;
+		this.markdown.append("# Benchmark results\n\n")
+			.append("Produced by `")
+			.append(command)
+			.append("` on ")
+			.append(machine)
+			.append(". Times are medians with the range (min–max) and the number of runs; every ratio compares ")
+			.append("figures of the same run.\n");
+	}
+
+	void changeToNewCode(Map<String, Stats> results) {
+		section("1. Change to new code",
+				"From the moment the changed `Colours.class` of the colours sample is in place (moved over the old one) "
+						+ "to the first HTTP response that shows the new colour. The starter's watch mode is read "
+						+ "from the endpoint's status, which does not apply changes, so the watcher alone applied it.");
+		table(List.of("configuration", "change to new response"),
+				results.entrySet()
+					.stream()
+					.map((entry) -> List.of(entry.getKey(), entry.getValue().summary()))
+					.toList());
+		double fastestDevTools = results.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().startsWith("DevTools"))
+			.mapToDouble((entry) -> entry.getValue().median())
+			.min()
+			.orElse(Double.NaN);
+		double onRequest = results.entrySet().iterator().next().getValue().median();
+		double fastestOurs = results.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().startsWith("reload, on request"))
+			.mapToDouble((entry) -> entry.getValue().median())
+			.min()
+			.orElse(Double.NaN);
+		this.markdown.append(String.format(Locale.ROOT,
+				"%nDevTools' fastest restart takes %.1f times as long as the starter on the next request with its "
+						+ "default settings, and %.1f times as long as with the fastest settings.%n",
+				fastestDevTools / onRequest, fastestDevTools / fastestOurs));
+		CategoryChart chart = new CategoryChartBuilder().width(900)
+			.height(480)
+			.title("Change to new code (median, ms, log scale)")
+			.yAxisTitle("ms")
+			.build();
+		chart.getStyler().setYAxisLogarithmic(true);
+		chart.getStyler().setLegendVisible(false);
+		chart.getStyler().setXAxisLabelRotation(12);
+		chart.addSeries("median", new ArrayList<>(results.keySet()),
+				results.values().stream().map(Stats::median).toList());
+		chart("change-to-new-code.png", chart);
+	}
+
+	void scaling(Map<Integer, Scaling.Row> rows) {
+		section("2. Scaling with the size of the application",
+				"Generated applications: a fifth controllers (two services each), two fifths services (one "
+						+ "component each), two fifths components; the first half of the components uses one shared "
+						+ "class. From the changed class file in place to the first response that shows it.");
+		table(List.of("beans", "reload: leaf class", "beans rebuilt", "reload: class half the app uses",
+				"beans rebuilt", "DevTools (fastest): leaf class"),
+				rows.values()
+					.stream()
+					.map((row) -> List.of(Integer.toString(row.beans()), row.leaf().summary(),
+							Integer.toString(row.leafBeans()), row.half().summary(), Integer.toString(row.halfBeans()),
+							row.devTools().summary()))
+					.toList());
+		Scaling.Row smallest = rows.values().iterator().next();
+		Scaling.Row largest = new ArrayList<>(rows.values()).get(rows.size() - 1);
+		this.markdown.append(String.format(Locale.ROOT,
+				"%nLeaf change: the %d-bean application takes %.2f times as long as the %d-bean one with the starter, "
+						+ "%.2f times with DevTools.%n",
+				largest.beans(), largest.leaf().median() / smallest.leaf().median(), smallest.beans(),
+				largest.devTools().median() / smallest.devTools().median()));
+		XYChart chart = new XYChartBuilder().width(900)
+			.height(480)
+			.title("Change to new code by application size (median, ms)")
+			.xAxisTitle("beans")
+			.yAxisTitle("ms")
+			.build();
+		chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+		chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+		List<Double> beans = rows.keySet().stream().map(Integer::doubleValue).toList();
+		chart.addSeries("reload: leaf class", beans, rows.values().stream().map((row) -> row.leaf().median()).toList());
+		chart.addSeries("reload: class half the app uses", beans,
+				rows.values().stream().map((row) -> row.half().median()).toList());
+		chart.addSeries("DevTools (fastest): leaf class", beans,
+				rows.values().stream().map((row) -> row.devTools().median()).toList());
+		chart("scaling.png", chart);
+	}
+
+	void requestPath(double checkNanos, double checkError, double baselineNanos, Throughput.Result throughput) {
+		section("3. Per-request cost",
+				"JMH, average time of what the request filter does when nothing changed (read the watcher's flag, "
+						+ "pass the request gate, release it, leave), on the real beans of a running application; "
+						+ "then requests per second of the colours sample's `/greeting` under a loopback load client ("
+						+ throughput.connections() + " connections, on the same 2 cores as the server), in "
+						+ "alternating rounds with the starter enabled and with `reload.enabled=false`.");
+		table(List.of("measurement", "result"), List.of(
+				List.of("request-path check, nothing changed",
+						String.format(Locale.ROOT, "%.1f ns ± %.1f (JMH baseline %.1f ns)", checkNanos, checkError,
+								baselineNanos)),
+				List.of("throughput, starter enabled", throughput.enabled().summary().replace(" ms", " req/s")),
+				List.of("throughput, reload.enabled=false", throughput.disabled().summary().replace(" ms", " req/s")),
+				List.of("enabled / disabled (medians)", String.format(Locale.ROOT, "%.3f", throughput.ratio()))));
+	}
+
+	void reloadsUnderLoad(ReloadsUnderLoad.Result result, int connections) {
+		section("4. Reloads under load",
+				connections + " connections keep requesting `/colour` and `/greeting` while the benchmark puts a "
+						+ "changed `Colours.class` in place and posts to `/actuator/reload`, again and again.");
+		table(List.of("measurement", "result"),
+				List.of(List.of("reloads", Integer.toString(result.reloads())),
+						List.of("failed requests", Long.toString(result.failedRequests())),
+						List.of("requests answered during the reloads", Integer.toString(result.requestsDuring())),
+						List.of("time for all reloads", String.format(Locale.ROOT, "%.1f s", result.seconds())),
+						List.of("latency p50 / p99, steady state",
+								String.format(Locale.ROOT, "%s / %s ms", Stats.format(result.steady().percentile(50)),
+										Stats.format(result.steady().percentile(99)))),
+						List.of("latency p50 / p99, during reloads",
+								String.format(Locale.ROOT, "%s / %s ms", Stats.format(result.during().percentile(50)),
+										Stats.format(result.during().percentile(99))))));
+		if (!result.failures().isEmpty()) {
+			this.markdown.append("\nFailures: ")
+				.append(result.failures().subList(0, Math.min(5, result.failures().size())))
+				.append('\n');
+		}
+	}
+
+	void memory(List<MemoryCycles.Checkpoint> checkpoints) {
+		section("5. Memory over reload cycles",
+				"The colours sample reloads `Colours` again and again (a new class loader generation each time). "
+						+ "Each row is taken after a full garbage collection (`jcmd GC.class_histogram`); live "
+						+ "generations counts `GenerationClassLoader` instances, generation 0 and the serving one "
+						+ "included.");
+		table(List.of("cycles", "classes loaded", "classes unloaded", "heap used (MB)", "Metaspace used (MB)",
+				"live generations"),
+				checkpoints.stream()
+					.map((point) -> List.of(Integer.toString(point.cycle()), Long.toString(point.loadedClasses()),
+							Long.toString(point.unloadedClasses()),
+							String.format(Locale.ROOT, "%.1f", point.heapMegabytes()),
+							String.format(Locale.ROOT, "%.1f", point.metaspaceMegabytes()),
+							Integer.toString(point.liveGenerations())))
+					.toList());
+		if (checkpoints.size() > 2) {
+			MemoryCycles.Checkpoint first = checkpoints.get(1);
+			MemoryCycles.Checkpoint last = checkpoints.get(checkpoints.size() - 1);
+			this.markdown.append(String.format(Locale.ROOT,
+					"%nMetaspace after %d cycles is %+.1f MB from the level after the first reload.%n", last.cycle(),
+					last.metaspaceMegabytes() - first.metaspaceMegabytes()));
+		}
+	}
+
+	void write() {
+		try {
+			Files.createDirectories(this.directory);
+			Files.writeString(this.directory.resolve("results.md"), this.markdown.toString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	String markdown() {
+		return this.markdown.toString();
+	}
+
+	private void section(String title, String description) {
+		this.markdown.append("\n## ").append(title).append("\n\n").append(description).append("\n\n");
+	}
+
+	private void table(List<String> header, List<List<String>> rows) {
+		this.markdown.append("| ").append(String.join(" | ", header)).append(" |\n|");
+		header.forEach((column) -> this.markdown.append(" --- |"));
+		this.markdown.append('\n');
+		rows.forEach((row) -> this.markdown.append("| ").append(String.join(" | ", row)).append(" |\n"));
+	}
+
+	private void chart(String name, org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+		try {
+			Files.createDirectories(this.directory);
+			BitmapEncoder.saveBitmap(chart, this.directory.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);
+			this.markdown.append("\n![").append(name).append("](").append(name).append(")\n");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.reload.autoconfigure.change;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import dev.reload.autoconfigure.classloader.ClassDirectories;
+import dev.reload.testsupport.SourceCompiler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.context.SmartLifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ClassFileWatcher}.
+ *
+ * @author reload-spring-boot
+ */
+class ClassFileWatcherTests {
+
+	private static final String SOURCE = """
+			package sample;
+			public class Clock {
+				public String time() { return "%s"; }
+			}
+			""";
+
+	@TempDir
+	Path classes;
+
+	@Test
+	void changeWrittenBeforeTheWatcherStartedIsNoticed() throws Exception {
+		SourceCompiler.compile(this.classes, Map.of("sample.Clock", SOURCE.formatted("noon")));
+		ClassFileIndex index = new ClassFileIndex(new ClassDirectories(List.of(this.classes), List.of()), Map.of());
+		index.takeInitialClassFiles();
+		// written after the snapshot, before anything watches: no event will tell
+		SourceCompiler.compile(this.classes, Map.of("sample.Clock", SOURCE.formatted("midnight")));
+		ClassFileWatcher watcher = new ClassFileWatcher(index, List.of(this.classes), Duration.ofMillis(10),
+				Function.identity(), null);
+		watcher.start();
+		try {
+			assertThat(watcher.needsAttention()).isTrue();
+			ChangeSet changes = watcher.awaitSettled(System.nanoTime() + TimeUnit.SECONDS.toNanos(20));
+			assertThat(changes.classNames()).containsExactly("sample.Clock");
+		}
+		finally {
+			watcher.stop();
+		}
+	}
+
+	@Test
+	void watchingStartsBeforeTheWebServerTakesRequests() {
+		ClassFileWatcher watcher = new ClassFileWatcher(
+				new ClassFileIndex(new ClassDirectories(List.of(this.classes), List.of()), Map.of()),
+				List.of(this.classes), Duration.ofMillis(10), Function.identity(), null);
+		// WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE
+		assertThat(watcher.getPhase()).isLessThan(SmartLifecycle.DEFAULT_PHASE - 1024);
+	}
+
+}
