@@ -43,7 +43,7 @@ final class ChangeToNewCode {
 	Map<String, Stats> run() {
 		Map<String, Stats> results = new LinkedHashMap<>();
 		results.put("reload, on request (default settings)", onRequest(List.of()));
-		results.put("reload, on request (quiet-period 5ms)", onRequest(List.of("--reload.quiet-period=5ms")));
+		results.put("reload, on request (quiet-period 100ms)", onRequest(List.of("--reload.quiet-period=100ms")));
 		results.put("reload, watch mode (default settings)", watch(List.of("--reload.mode=watch")));
 		results.put("DevTools restart (default settings)", devTools(List.of()));
 		results.put("DevTools restart (poll 50ms, quiet 20ms)", devTools(List

@@ -137,8 +137,12 @@ final class GeneratedApplication {
 				"--logging.level.org.springframework.boot.tomcat=info",
 				"--logging.level.dev.reload.autoconfigure.ReloadApplicationListener=info"));
 		all.addAll(arguments);
-		return ApplicationProcess.start(this.workspace.classpath(withDevTools), MAIN_CLASS, List.of(), all,
-				this.workspace.root().resolve(name + ".log"));
+		// without Spring Security: the generated controllers are open, as the sample's
+		// are
+		return ApplicationProcess.start(
+				this.workspace.classpath(withDevTools, "spring-security-", "spring-boot-security",
+						"spring-boot-starter-security"),
+				MAIN_CLASS, List.of(), all, this.workspace.root().resolve(name + ".log"));
 	}
 
 	private String repository(int index, String version) {

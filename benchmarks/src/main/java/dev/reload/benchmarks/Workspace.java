@@ -73,9 +73,10 @@ final class Workspace {
 	 * Return the class path of the application: its class directory, then the jars the
 	 * benchmarks run with, without DevTools unless asked for.
 	 * @param withDevTools whether DevTools is on the class path
+	 * @param without prefixes of jar names to leave out
 	 * @return the class path
 	 */
-	List<Path> classpath(boolean withDevTools) {
+	List<Path> classpath(boolean withDevTools, String... without) {
 		List<Path> classpath = new ArrayList<>(List.of(this.classes));
 		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
 			Path path = Path.of(entry);
@@ -85,6 +86,9 @@ final class Workspace {
 				continue;
 			}
 			if (name.startsWith("spring-boot-devtools") && !withDevTools) {
+				continue;
+			}
+			if (List.of(without).stream().anyMatch(name::startsWith)) {
 				continue;
 			}
 			classpath.add(path);

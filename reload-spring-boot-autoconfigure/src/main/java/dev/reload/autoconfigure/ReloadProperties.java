@@ -72,9 +72,12 @@ public class ReloadProperties {
 
 	/**
 	 * How long the class files must stay unchanged before a change is applied, so that a
-	 * build or an IDE that writes many files is seen as one change.
+	 * compiler that writes many files in a burst is seen as one change. The watcher hears
+	 * of each file at once, so this can be short; raise it for a build that pauses
+	 * between files. A change applied half-written fails verification and is applied
+	 * whole once the rest arrives.
 	 */
-	private Duration quietPeriod = Duration.ofMillis(100);
+	private Duration quietPeriod = Duration.ofMillis(10);
 
 	/**
 	 * Longest time a request waits for a detected change to settle and be applied. When

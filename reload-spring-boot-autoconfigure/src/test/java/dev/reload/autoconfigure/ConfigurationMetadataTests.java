@@ -40,7 +40,7 @@ class ConfigurationMetadataTests {
 		assertThat(defaultOf(metadata, "reload.all")).isEqualTo(true);
 		assertThat(defaultOf(metadata, "reload.debug")).isEqualTo(false);
 		assertThat(defaultOf(metadata, "reload.mode")).isEqualTo("auto");
-		assertThat(defaultOf(metadata, "reload.quiet-period")).isEqualTo("100ms");
+		assertThat(defaultOf(metadata, "reload.quiet-period")).isEqualTo("10ms");
 		assertThat(defaultOf(metadata, "reload.history-size")).isEqualTo(20);
 	}
 

@@ -161,6 +161,7 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 	 * @return the report
 	 */
 	public ReloadReport reload(ReloadTrigger trigger) {
+		this.gate.releaseCurrentPass();
 		this.reloadLock.lock();
 		try {
 			return observed(trigger, () -> reloadLocked(trigger, true));
@@ -385,6 +386,7 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 	 * @return the report
 	 */
 	public ReloadReport rollback() {
+		this.gate.releaseCurrentPass();
 		this.reloadLock.lock();
 		try {
 			return observed(ReloadTrigger.ROLLBACK, this::rollbackLocked);

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.StampedLock;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -26,7 +27,9 @@ public final class RequestGate {
 
 	private static final Log logger = LogFactory.getLog(RequestGate.class);
 
-	private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+	// not ReentrantReadWriteLock: a read stamp costs one CAS, and any thread may return
+	// it
+	private final StampedLock lock = new StampedLock();
 
 	private final long waitNanos;
 
@@ -48,18 +51,11 @@ public final class RequestGate {
 	 * @return the request's pass
 	 */
 	public Pass enter() {
-		boolean locked;
-		try {
-			locked = this.lock.readLock().tryLock(this.waitNanos, TimeUnit.NANOSECONDS);
+		long stamp = this.lock.tryReadLock();
+		if (stamp == 0) {
+			stamp = awaitReadLock();
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			locked = false;
-		}
-		if (!locked) {
-			logger.warn("A reload held the request gate for longer than the request wait; proceeding");
-		}
-		Pass pass = new Pass(enterEpoch(), locked);
+		Pass pass = new Pass(enterEpoch(), stamp);
 		this.currentPass.set(pass);
 		return pass;
 	}
@@ -72,13 +68,8 @@ public final class RequestGate {
 	 * arrived before the switch is done
 	 */
 	public <T> Switched<T> switchOver(Supplier<T> action) {
-		Pass own = this.currentPass.get();
-		if (own != null) {
-			// a request that reloads, such as a POST to the endpoint, has its handler
-			// already
-			own.handlerFound();
-		}
-		this.lock.writeLock().lock();
+		releaseCurrentPass();
+		long stamp = this.lock.writeLock();
 		try {
 			T result = action.get();
 			Epoch previous = this.epoch;
@@ -87,8 +78,35 @@ public final class RequestGate {
 			return new Switched<>(result, previous.idle);
 		}
 		finally {
-			this.lock.writeLock().unlock();
+			this.lock.unlockWrite(stamp);
 		}
+	}
+
+	/**
+	 * Release the gate held by the current thread's request, if it holds it: a request
+	 * that reloads, such as a POST to the endpoint, has its handler already, and must not
+	 * hold the gate while it waits for a reload in progress, which waits for the gate.
+	 */
+	public void releaseCurrentPass() {
+		Pass own = this.currentPass.get();
+		if (own != null) {
+			own.handlerFound();
+		}
+	}
+
+	private long awaitReadLock() {
+		long stamp;
+		try {
+			stamp = this.lock.tryReadLock(this.waitNanos, TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			stamp = 0;
+		}
+		if (stamp == 0) {
+			logger.warn("A reload held the request gate for longer than the request wait; proceeding");
+		}
+		return stamp;
 	}
 
 	private Epoch enterEpoch() {
@@ -119,15 +137,13 @@ public final class RequestGate {
 
 		private final Epoch epoch;
 
-		private final Thread owner = Thread.currentThread();
-
-		private boolean locked;
+		private final AtomicLong stamp;
 
 		private volatile boolean closed;
 
-		private Pass(Epoch epoch, boolean locked) {
+		private Pass(Epoch epoch, long stamp) {
 			this.epoch = epoch;
-			this.locked = locked;
+			this.stamp = new AtomicLong(stamp);
 		}
 
 		/**
@@ -135,14 +151,11 @@ public final class RequestGate {
 		 * on, and the request keeps its handler.
 		 */
 		public void handlerFound() {
-			if (Thread.currentThread() != this.owner) {
-				// only the thread that entered holds the lock; a reactive request may end
-				// on another
-				return;
-			}
-			if (this.locked) {
-				this.locked = false;
-				RequestGate.this.lock.readLock().unlock();
+			// once, from whichever thread comes first: a reactive request may end on
+			// another thread than the one it entered on
+			long held = this.stamp.getAndSet(0);
+			if (held != 0) {
+				RequestGate.this.lock.unlockRead(held);
 			}
 			if (RequestGate.this.currentPass.get() == this) {
 				RequestGate.this.currentPass.remove();

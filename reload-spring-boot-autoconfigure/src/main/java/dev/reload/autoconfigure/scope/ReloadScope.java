@@ -153,6 +153,15 @@ public final class ReloadScope implements Scope, DisposableBean {
 	 * @param name the bean name
 	 * @return whether it is being staged
 	 */
+	/**
+	 * Return the staging names of the beans this thread is building.
+	 * @return the staging names; empty outside a reload
+	 */
+	Set<String> stagingNames() {
+		Staging current = this.staging.get();
+		return (current != null) ? current.stagingToLasting.keySet() : Set.of();
+	}
+
 	boolean isStaging(String name) {
 		Staging current = this.staging.get();
 		return current != null && current.isStagingName(name);

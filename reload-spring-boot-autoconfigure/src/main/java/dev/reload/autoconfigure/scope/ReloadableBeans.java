@@ -1,5 +1,6 @@
 package dev.reload.autoconfigure.scope;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -74,6 +75,14 @@ public final class ReloadableBeans {
 	 */
 	public Set<String> beanNames() {
 		return new TreeSet<>(this.beanClassNames.keySet());
+	}
+
+	/**
+	 * Return the names of every reloadable bean, as a live view, unsorted.
+	 * @return the bean names
+	 */
+	Set<String> beanNameView() {
+		return Collections.unmodifiableSet(this.beanClassNames.keySet());
 	}
 
 	/**

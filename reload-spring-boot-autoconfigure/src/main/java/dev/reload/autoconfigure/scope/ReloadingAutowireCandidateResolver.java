@@ -117,12 +117,27 @@ final class ReloadingAutowireCandidateResolver implements AutowireCandidateResol
 		if (type == null || type == Object.class) {
 			return false;
 		}
-		for (String name : this.beanFactory.getBeanNamesForType(type, true, false)) {
-			if (isReloadable(name)) {
+		// the few reloadable beans, not every bean: a reload resolves many injection
+		// points while the bean factory's by-type cache is cleared
+		for (String name : this.beans.beanNameView()) {
+			if (matches(name, type)) {
+				return true;
+			}
+		}
+		for (String name : this.scope.stagingNames()) {
+			if (matches(name, type)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	private boolean matches(String beanName, Class<?> type) {
+		if (!this.beanFactory.containsBeanDefinition(beanName)) {
+			return false;
+		}
+		Class<?> beanType = this.beanFactory.getType(beanName, false);
+		return beanType != null && type.isAssignableFrom(beanType);
 	}
 
 	private static @Nullable Class<?> elementType(DependencyDescriptor descriptor) {
