@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -32,50 +33,62 @@ public final class Benchmarks {
 	public static void main(String[] args) throws Exception {
 		Path module = Path.of(args[0]).toAbsolutePath().normalize();
 		Settings settings = "quick".equals((args.length > 1) ? args[1] : "full") ? Settings.QUICK : Settings.FULL;
+		// "2,5" runs only those measurements, for profiling one of them
+		Set<String> only = (args.length > 2) ? Set.of(args[2].split(",")) : Set.of("1", "2", "3", "4", "5");
 		Path results = settings.quick() ? module.resolve("target/benchmark-smoke") : module.resolve("results");
 		Path root = Files.createTempDirectory("reload-benchmarks");
 		Report report = new Report(results, machine(), COMMAND + (settings.quick() ? " -Dbenchmarks.args=quick" : ""));
 		ColoursSample sample = new ColoursSample(module.resolve("../samples/colours"),
 				new Workspace(root.resolve("colours")), 4);
 
-		print("1. change to new code");
-		Map<String, Stats> latency = new ChangeToNewCode(sample, settings.warmups(), settings.trials()).run();
-		latency.forEach((name, stats) -> print("   " + name + ": " + stats.summary()));
-		report.changeToNewCode(latency);
+		if (only.contains("1")) {
+			print("1. change to new code");
+			Map<String, Stats> latency = new ChangeToNewCode(sample, settings.warmups(), settings.trials()).run();
+			latency.forEach((name, stats) -> print("   " + name + ": " + stats.summary()));
+			report.changeToNewCode(latency);
+		}
 
-		print("2. scaling");
-		Map<Integer, Scaling.Row> scaling = new Scaling(root, settings.sizes(), settings.trials(),
-				settings.devToolsTrials())
-			.run();
-		scaling.forEach((beans, row) -> print("   " + beans + " beans: leaf " + row.leaf().summary() + ", half "
-				+ row.half().summary() + ", DevTools " + row.devTools().summary()));
-		report.scaling(scaling);
+		if (only.contains("2")) {
+			print("2. scaling");
+			Map<Integer, Scaling.Row> scaling = new Scaling(root, settings.sizes(), settings.trials(),
+					settings.devToolsTrials())
+				.run();
+			scaling.forEach((beans, row) -> print("   " + beans + " beans: leaf " + row.leaf().summary() + ", half "
+					+ row.half().summary() + ", DevTools " + row.devTools().summary()));
+			report.scaling(scaling);
+		}
 
-		print("3. per-request cost");
-		Collection<RunResult> jmh = new Runner(jmhOptions(settings)).run();
-		double check = score(jmh, "unchangedRequest");
-		double error = jmh.stream()
-			.filter((result) -> result.getParams().getBenchmark().endsWith("unchangedRequest"))
-			.mapToDouble((result) -> result.getPrimaryResult().getScoreError())
-			.findFirst()
-			.orElse(Double.NaN);
-		Throughput.Result throughput = new Throughput(sample, settings.throughputRounds(), settings.warmupMillis(),
-				settings.measureMillis(), 16)
-			.run();
-		print("   check " + check + " ns; throughput ratio " + throughput.ratio());
-		report.requestPath(check, error, score(jmh, "baseline"), throughput);
+		if (only.contains("3")) {
+			print("3. per-request cost");
+			Collection<RunResult> jmh = new Runner(jmhOptions(settings)).run();
+			double check = score(jmh, "unchangedRequest");
+			double error = jmh.stream()
+				.filter((result) -> result.getParams().getBenchmark().endsWith("unchangedRequest"))
+				.mapToDouble((result) -> result.getPrimaryResult().getScoreError())
+				.findFirst()
+				.orElse(Double.NaN);
+			Throughput.Result throughput = new Throughput(sample, settings.throughputRounds(), settings.warmupMillis(),
+					settings.measureMillis(), 16)
+				.run();
+			print("   check " + check + " ns; throughput ratio " + throughput.ratio());
+			report.requestPath(check, error, score(jmh, "baseline"), throughput);
+		}
 
-		print("4. reloads under load");
-		ReloadsUnderLoad.Result underLoad = new ReloadsUnderLoad(sample, settings.reloads(), 16,
-				settings.warmupMillis())
-			.run();
-		print("   " + underLoad.reloads() + " reloads, " + underLoad.failedRequests() + " failed requests");
-		report.reloadsUnderLoad(underLoad, 16);
+		if (only.contains("4")) {
+			print("4. reloads under load");
+			ReloadsUnderLoad.Result underLoad = new ReloadsUnderLoad(sample, settings.reloads(), 16,
+					settings.warmupMillis())
+				.run();
+			print("   " + underLoad.reloads() + " reloads, " + underLoad.failedRequests() + " failed requests");
+			report.reloadsUnderLoad(underLoad, 16);
+		}
 
-		print("5. memory");
-		List<MemoryCycles.Checkpoint> memory = new MemoryCycles(sample, settings.checkpoints()).run();
-		memory.forEach((point) -> print("   " + point));
-		report.memory(memory);
+		if (only.contains("5")) {
+			print("5. memory");
+			List<MemoryCycles.Checkpoint> memory = new MemoryCycles(sample, settings.checkpoints()).run();
+			memory.forEach((point) -> print("   " + point));
+			report.memory(memory);
+		}
 
 		report.write();
 		print("Results: " + results.resolve("results.md"));

@@ -7,9 +7,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A {@code GET} through {@link HttpURLConnection}, which keeps connections alive the way
- * browsers do. The JDK's {@code java.net.http} client, under back-to-back requests,
- * occasionally waits forever for an answer the server never got.
+ * A {@code GET} through {@link HttpURLConnection}: blocking, light, and keeping
+ * connections alive the way browsers do, so that the load client measures the server
+ * rather than itself.
  *
  * @author reload-spring-boot
  */

@@ -18,6 +18,7 @@ import dev.reload.it.fixture.TestApplication;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApplicationContext;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -36,17 +37,21 @@ final class RunningApplication implements AutoCloseable {
 
 	private final ConfigurableApplicationContext context;
 
-	// HTTP/1.1 as browsers and curl speak it to a plain-text server: the JDK client's h2c
-	// upgrade attempt occasionally stalls a keep-alive connection to Reactor Netty
-	private final HttpClient client = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(TIMEOUT)
-		.build();
+	private final HttpClient client = newClient();
+
+	/**
+	 * Whether each request goes on a connection of its own: Reactor Netty 1.3.7 can stop
+	 * reading a keep-alive connection when the next request arrives before the previous
+	 * exchange has terminated (reactor/reactor-netty#4361), which a client that sends
+	 * request after request on one connection runs into.
+	 */
+	private final boolean newConnectionPerRequest;
 
 	private final String baseUrl;
 
 	private RunningApplication(ConfigurableApplicationContext context) {
 		this.context = context;
+		this.newConnectionPerRequest = context instanceof ReactiveWebServerApplicationContext;
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		this.baseUrl = "http://localhost:" + port;
 	}
@@ -133,7 +138,8 @@ final class RunningApplication implements AutoCloseable {
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
 		try {
-			return this.client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+			HttpClient client = this.newConnectionPerRequest ? newClient() : this.client;
+			return client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -142,6 +148,10 @@ final class RunningApplication implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static HttpClient newClient() {
+		return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
 	}
 
 	@Override

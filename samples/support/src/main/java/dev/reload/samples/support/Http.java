@@ -18,8 +18,7 @@ public final class Http {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-	// HTTP/1.1 as browsers and curl speak it to a plain-text server: the JDK client's h2c
-	// upgrade attempt occasionally stalls a keep-alive connection to Reactor Netty
+	// HTTP/1.1, as browsers and curl speak it to a plain-text server
 	private static final HttpClient client = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(TIMEOUT)
@@ -38,6 +37,18 @@ public final class Http {
 	}
 
 	/**
+	 * {@code GET} a URL that must answer 200, on a connection of its own: Reactor Netty
+	 * 1.3.7 can stop reading a keep-alive connection when the next request arrives before
+	 * the previous exchange has terminated (reactor/reactor-netty#4361).
+	 * @param url the URL
+	 * @return the body
+	 */
+	public static String getOnNewConnection(String url) {
+		HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+		return ok(send(own, HttpRequest.newBuilder(URI.create(url)).GET()), url);
+	}
+
+	/**
 	 * {@code POST} nothing to a URL that must answer 200.
 	 * @param url the URL
 	 * @return the body
@@ -52,6 +63,10 @@ public final class Http {
 	 * @return the response
 	 */
 	public static HttpResponse<String> send(HttpRequest.Builder request) {
+		return send(client, request);
+	}
+
+	private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
 		try {
 			return client.send(request.timeout(TIMEOUT).build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -39,12 +39,13 @@ class GreetingsApplicationTests {
 			assertThat(context).isInstanceOf(ReactiveWebServerApplicationContext.class);
 			String base = "http://localhost:"
 					+ ((ReactiveWebServerApplicationContext) context).getWebServer().getPort();
-			assertThat(Http.get(base + "/greeting")).isEqualTo("Hello, world (greeting 1)\n");
+			assertThat(Http.getOnNewConnection(base + "/greeting")).isEqualTo("Hello, world (greeting 1)\n");
 			SourceEdit.compile(Path.of("src/main/java/dev/reload/samples/webflux/Greeter.java"), "\"Hello, \"",
 					"\"Bonjour, \"", this.sources, this.classes, this.classes);
 			await().atMost(Duration.ofSeconds(20)).until(context.getBean(ClassFileWatcher.class)::needsAttention);
-			assertThat(Http.get(base + "/greeting?name=Netty")).isEqualTo("Bonjour, Netty (greeting 2)\n");
-			assertThat(Http.get(base + "/actuator/reload")).contains("\"trigger\":\"REQUEST\"")
+			assertThat(Http.getOnNewConnection(base + "/greeting?name=Netty"))
+				.isEqualTo("Bonjour, Netty (greeting 2)\n");
+			assertThat(Http.getOnNewConnection(base + "/actuator/reload")).contains("\"trigger\":\"REQUEST\"")
 				.contains("\"rebuiltBeans\":[\"greeter\",\"greetingController\"]");
 		}
 	}
