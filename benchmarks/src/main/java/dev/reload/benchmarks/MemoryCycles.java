@@ -38,8 +38,8 @@ final class MemoryCycles {
 
 	List<Checkpoint> run() {
 		List<Checkpoint> results = new ArrayList<>();
-		try (ApplicationProcess app = this.sample.start(false, List.of("-Xmx512m"), List.of("--server.port=0"),
-				"memory")) {
+		try (ApplicationProcess app = this.sample.start(false, List.of("-Xmx512m"),
+				List.of("--server.port=0", "--reload.mode=manual"), "memory")) {
 			// the first requests load what serving and reloading need
 			Http.get(app.url("/colour"));
 			Http.get(app.url("/actuator/reload"));

@@ -29,8 +29,9 @@ final class ReloadsUnderLoad {
 	}
 
 	Result run() {
-		try (ApplicationProcess app = this.sample.start(false, List.of("-Xmx512m"), List.of("--server.port=0"),
-				"under-load")) {
+		// manual: the endpoint applies each change, not the load's next request
+		try (ApplicationProcess app = this.sample.start(false, List.of("-Xmx512m"),
+				List.of("--server.port=0", "--reload.mode=manual"), "under-load")) {
 			try (LoadClient load = new LoadClient(this.connections,
 					List.of(app.url("/colour"), app.url("/greeting")))) {
 				Sleep.millis(this.steadyMillis);

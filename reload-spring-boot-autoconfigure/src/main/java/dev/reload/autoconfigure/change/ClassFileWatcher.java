@@ -56,6 +56,9 @@ public final class ClassFileWatcher implements SmartLifecycle {
 
 	private ChangeSet pending = ChangeSet.NONE;
 
+	/** The last comparison, while no event and no reload has made it stale. */
+	private @Nullable ChangeSet freshDiff;
+
 	private @Nullable String rejectedFingerprint;
 
 	private @Nullable WatchService watchService;
@@ -116,10 +119,26 @@ public final class ClassFileWatcher implements SmartLifecycle {
 	}
 
 	/**
+	 * Return how the class files differ from the applied ones: the watcher's last
+	 * comparison when no file event and no reload has happened since, so that a reload
+	 * right after the files settled does not read every file's attributes again.
+	 * @return the differences
+	 */
+	public ChangeSet diff() {
+		synchronized (this.monitor) {
+			if (this.freshDiff != null && !this.unsettled) {
+				return this.freshDiff;
+			}
+		}
+		return this.index.diff();
+	}
+
+	/**
 	 * Record that a reload applied the pending changes or found none.
 	 */
 	public void changesApplied() {
 		synchronized (this.monitor) {
+			this.freshDiff = null;
 			this.pending = ChangeSet.NONE;
 			this.rejectedFingerprint = null;
 			this.attention = this.unsettled;
@@ -133,6 +152,7 @@ public final class ClassFileWatcher implements SmartLifecycle {
 	 */
 	public void changesRejected(ChangeSet changes) {
 		synchronized (this.monitor) {
+			this.freshDiff = null;
 			this.rejectedFingerprint = changes.fingerprint();
 			this.pending = ChangeSet.NONE;
 			this.attention = this.unsettled;
@@ -268,6 +288,7 @@ public final class ClassFileWatcher implements SmartLifecycle {
 		}
 		key.reset();
 		synchronized (this.monitor) {
+			this.freshDiff = null;
 			this.unsettled = true;
 			this.lastEventNanos = System.nanoTime();
 			this.attention = true;
@@ -275,9 +296,11 @@ public final class ClassFileWatcher implements SmartLifecycle {
 	}
 
 	private void settle() {
+		ChangeSet diff = null;
 		ChangeSet changes;
 		try {
-			changes = this.selection.apply(this.index.diff());
+			diff = this.index.diff();
+			changes = this.selection.apply(diff);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not compare the class files with the running code", ex);
@@ -288,6 +311,7 @@ public final class ClassFileWatcher implements SmartLifecycle {
 			if (System.nanoTime() - this.lastEventNanos < this.quietNanos) {
 				return; // more events arrived while comparing
 			}
+			this.freshDiff = diff;
 			retry = !changes.isEmpty() && !changes.fingerprint().equals(this.rejectedFingerprint);
 			this.pending = retry ? changes : ChangeSet.NONE;
 			this.unsettled = false;

@@ -274,7 +274,7 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 		long start = System.nanoTime();
 		ChangeSet changes = ChangeSet.NONE;
 		try {
-			Selection selected = this.selection.select(this.index.diff());
+			Selection selected = this.selection.select(this.watcher.diff());
 			logSkipped(selected);
 			changes = selected.changes();
 			this.trust.check(changes);

@@ -1,10 +1,11 @@
 package dev.reload.autoconfigure.engine;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Supplier;
 
@@ -31,6 +32,17 @@ public final class RequestGate {
 	// it
 	private final StampedLock lock = new StampedLock();
 
+	private static final VarHandle STAMP;
+
+	static {
+		try {
+			STAMP = MethodHandles.lookup().findVarHandle(Pass.class, "stamp", long.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
 	private final long waitNanos;
 
 	private volatile Epoch epoch = new Epoch();
@@ -56,7 +68,9 @@ public final class RequestGate {
 			stamp = awaitReadLock();
 		}
 		Pass pass = new Pass(enterEpoch(), stamp);
-		this.currentPass.set(pass);
+		if (stamp != 0) {
+			this.currentPass.set(pass);
+		}
 		return pass;
 	}
 
@@ -137,13 +151,12 @@ public final class RequestGate {
 
 		private final Epoch epoch;
 
-		private final AtomicLong stamp;
-
-		private volatile boolean closed;
+		/** The read stamp while the request holds the gate, then 0. */
+		private volatile long stamp;
 
 		private Pass(Epoch epoch, long stamp) {
 			this.epoch = epoch;
-			this.stamp = new AtomicLong(stamp);
+			this.stamp = stamp;
 		}
 
 		/**
@@ -153,25 +166,24 @@ public final class RequestGate {
 		public void handlerFound() {
 			// once, from whichever thread comes first: a reactive request may end on
 			// another thread than the one it entered on
-			long held = this.stamp.getAndSet(0);
-			if (held != 0) {
-				RequestGate.this.lock.unlockRead(held);
-			}
-			if (RequestGate.this.currentPass.get() == this) {
-				RequestGate.this.currentPass.remove();
+			if (this.stamp != 0) {
+				long held = (long) STAMP.getAndSet(this, 0L);
+				if (held != 0) {
+					RequestGate.this.lock.unlockRead(held);
+					if (RequestGate.this.currentPass.get() == this) {
+						RequestGate.this.currentPass.remove();
+					}
+				}
 			}
 		}
 
 		/**
-		 * Record that the request is done, on whatever thread it ends.
+		 * Record that the request is done, on whatever thread it ends. Call it once.
 		 */
 		@Override
 		public void close() {
 			handlerFound();
-			if (!this.closed) {
-				this.closed = true;
-				this.epoch.exit();
-			}
+			this.epoch.exit();
 		}
 
 	}

@@ -1,10 +1,10 @@
 package dev.reload.autoconfigure.scope;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 
@@ -24,6 +24,8 @@ public final class ReloadableBeans {
 	private final Map<String, String> beanClassNames = new ConcurrentHashMap<>();
 
 	private final Set<String> configurationClassNames = ConcurrentHashMap.newKeySet();
+
+	private final AtomicLong version = new AtomicLong();
 
 	/**
 	 * Create an instance.
@@ -78,14 +80,6 @@ public final class ReloadableBeans {
 	}
 
 	/**
-	 * Return the names of every reloadable bean, as a live view, unsorted.
-	 * @return the bean names
-	 */
-	Set<String> beanNameView() {
-		return Collections.unmodifiableSet(this.beanClassNames.keySet());
-	}
-
-	/**
 	 * Return which of the given classes cannot be reloaded without a restart: the main
 	 * application class and what it refers to, and configuration classes.
 	 * @param classNames the classes a reload would redefine
@@ -103,10 +97,21 @@ public final class ReloadableBeans {
 
 	void registerBean(String beanName, String className) {
 		this.beanClassNames.put(beanName, className);
+		this.version.incrementAndGet();
 	}
 
 	void unregisterBean(String beanName) {
 		this.beanClassNames.remove(beanName);
+		this.version.incrementAndGet();
+	}
+
+	/**
+	 * Return a number that changes whenever a reloadable bean is registered or
+	 * unregistered, as a reload does, so that what is derived from them can be cached.
+	 * @return the version
+	 */
+	long version() {
+		return this.version.get();
 	}
 
 	void registerConfigurationClass(String className) {
