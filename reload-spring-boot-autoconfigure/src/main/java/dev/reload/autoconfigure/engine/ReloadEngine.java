@@ -274,7 +274,9 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 		long start = System.nanoTime();
 		ChangeSet changes = ChangeSet.NONE;
 		try {
-			Selection selected = this.selection.select(this.watcher.diff());
+			// a reload that was asked for looks at the files now; one that follows the
+			// watcher may reuse its comparison of the files it just saw settle
+			Selection selected = this.selection.select(recordNoChanges ? this.index.diff() : this.watcher.diff());
 			logSkipped(selected);
 			changes = selected.changes();
 			this.trust.check(changes);
