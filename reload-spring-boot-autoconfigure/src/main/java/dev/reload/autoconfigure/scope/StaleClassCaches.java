@@ -1,0 +1,200 @@
+package dev.reload.autoconfigure.scope;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Predicate;
+
+import dev.reload.autoconfigure.classloader.ClassGenerations;
+import dev.reload.autoconfigure.classloader.GenerationClassLoader;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.support.AbstractBeanFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.util.Assert;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Evicts the classes of replaced generations from the caches Spring keeps for ever: the
+ * bean factory's merged definitions of removed beans, and the class-keyed caches of bean
+ * post-processors and Spring's own infrastructure beans and the Spring objects they hold,
+ * a few levels down (constructor candidates, lifecycle metadata, auto-proxy decisions,
+ * the per-controller caches of handler adapters and their return value handlers). Without this, each of
+ * them keeps a replaced generation, its classes and its Metaspace alive. Only concurrent
+ * maps and sets are touched, so evicting races with nothing; it runs after each switch,
+ * on a thread of its own.
+ *
+ * @author reload-spring-boot
+ */
+public final class StaleClassCaches implements BeanSwapParticipant, DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(StaleClassCaches.class);
+
+	/** How far to follow Spring objects from a bean to the caches they hold. */
+	private static final int DEPTH = 3;
+
+	private static final Field MERGED_BEAN_DEFINITIONS = field(AbstractBeanFactory.class, "mergedBeanDefinitions");
+
+	private final DefaultListableBeanFactory beanFactory;
+
+	private final ClassGenerations generations;
+
+	private final Map<Class<?>, List<Field>> cacheFields = new ConcurrentHashMap<>();
+
+	private final Map<Class<?>, List<Field>> keyClassFields = new ConcurrentHashMap<>();
+
+	private final ExecutorService executor = Executors.newSingleThreadExecutor((runnable) -> {
+		Thread thread = new Thread(runnable, "reload-evict");
+		thread.setDaemon(true);
+		thread.setContextClassLoader(StaleClassCaches.class.getClassLoader());
+		return thread;
+	});
+
+	/**
+	 * Create an instance.
+	 * @param beanFactory the bean factory
+	 * @param generations the class generations
+	 */
+	public StaleClassCaches(DefaultListableBeanFactory beanFactory, ClassGenerations generations) {
+		Assert.notNull(beanFactory, "'beanFactory' must not be null");
+		Assert.notNull(generations, "'generations' must not be null");
+		this.beanFactory = beanFactory;
+		this.generations = generations;
+	}
+
+	@Override
+	public Runnable prepare(List<BeanSwap> swaps) {
+		return () -> {
+			try {
+				this.executor.execute(this::evict);
+			}
+			catch (RejectedExecutionException ex) {
+				// shutting down
+			}
+		};
+	}
+
+	@Override
+	public void destroy() {
+		this.executor.shutdownNow();
+	}
+
+	void evict() {
+		try {
+			Predicate<Object> stale = this::isStaleClass;
+			evictRemovedBeanDefinitions();
+			Set<Object> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+			for (Object processor : this.beanFactory.getBeanPostProcessors()) {
+				evict(processor, stale, visited, DEPTH);
+			}
+			for (String name : this.beanFactory.getSingletonNames()) {
+				Object singleton = this.beanFactory.getSingleton(name);
+				if (singleton != null && isSpring(singleton)) {
+					evict(singleton, stale, visited, DEPTH);
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not evict replaced classes from Spring's caches", ex);
+		}
+	}
+
+	private boolean isStaleClass(Object key) {
+		if (key instanceof Class<?> type) {
+			return type.getClassLoader() instanceof GenerationClassLoader loader
+					&& this.generations.generationOf(type.getName()) != loader.generation();
+		}
+		// a composed key, such as the auto-proxy creator's (bean class, bean name)
+		for (Field field : this.keyClassFields.computeIfAbsent(key.getClass(), StaleClassCaches::classFields)) {
+			if (ReflectionUtils.getField(field, key) instanceof Class<?> type && isStaleClass(type)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@SuppressWarnings("unchecked")
+	private void evictRemovedBeanDefinitions() {
+		if (MERGED_BEAN_DEFINITIONS == null) {
+			return;
+		}
+		Object merged = ReflectionUtils.getField(MERGED_BEAN_DEFINITIONS, this.beanFactory);
+		if (merged instanceof ConcurrentMap<?, ?> map) {
+			((ConcurrentMap<String, ?>) map).keySet()
+				.removeIf((name) -> !this.beanFactory.containsBeanDefinition(name));
+		}
+	}
+
+	private void evict(Object target, Predicate<Object> stale, Set<Object> visited, int depth) {
+		if (!visited.add(target)) {
+			return;
+		}
+		for (Field field : this.cacheFields.computeIfAbsent(target.getClass(), StaleClassCaches::cacheFields)) {
+			Object value = ReflectionUtils.getField(field, target);
+			if (value instanceof ConcurrentMap<?, ?> map) {
+				map.keySet().removeIf(stale);
+			}
+			else if (value instanceof ConcurrentHashMap.KeySetView<?, ?> set) {
+				set.removeIf(stale);
+			}
+			else if (depth > 0 && value instanceof List<?> list) {
+				// such as a handler adapter's argument resolvers and return value handlers
+				for (Object element : list.toArray()) {
+					if (element != null && isSpring(element)) {
+						evict(element, stale, visited, depth - 1);
+					}
+				}
+			}
+			else if (depth > 0 && value != null && isSpring(value)) {
+				evict(value, stale, visited, depth - 1);
+			}
+		}
+	}
+
+	private static boolean isSpring(Object candidate) {
+		return candidate.getClass().getName().startsWith("org.springframework.");
+	}
+
+	private static List<Field> cacheFields(Class<?> type) {
+		List<Field> fields = new ArrayList<>();
+		ReflectionUtils.doWithFields(type, (field) -> {
+			ReflectionUtils.makeAccessible(field);
+			fields.add(field);
+		}, (field) -> !Modifier.isStatic(field.getModifiers()) && !field.getType().isPrimitive()
+				&& field.getType() != String.class && !field.getType().isArray());
+		return List.copyOf(fields);
+	}
+
+	private static List<Field> classFields(Class<?> keyType) {
+		if (!keyType.getName().startsWith("org.springframework.")) {
+			return List.of();
+		}
+		List<Field> fields = new ArrayList<>();
+		ReflectionUtils.doWithFields(keyType, (field) -> {
+			ReflectionUtils.makeAccessible(field);
+			fields.add(field);
+		}, (field) -> !Modifier.isStatic(field.getModifiers()) && field.getType() == Class.class);
+		return List.copyOf(fields);
+	}
+
+	private static Field field(Class<?> type, String name) {
+		Field field = ReflectionUtils.findField(type, name);
+		if (field != null) {
+			ReflectionUtils.makeAccessible(field);
+		}
+		return field;
+	}
+
+}
