@@ -23,6 +23,7 @@ import dev.reload.autoconfigure.scope.BeanRebuilder;
 import dev.reload.autoconfigure.scope.BeanSwapParticipant;
 import dev.reload.autoconfigure.scope.ReloadScope;
 import dev.reload.autoconfigure.scope.ReloadableBeans;
+import dev.reload.autoconfigure.scope.StaleClassCaches;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -120,6 +121,12 @@ public final class ReloadAutoConfiguration {
 	EventListenerSwapParticipant reloadEventListenerSwapParticipant(ConfigurableApplicationContext context,
 			@Qualifier(AbstractApplicationContext.APPLICATION_EVENT_MULTICASTER_BEAN_NAME) ApplicationEventMulticaster multicaster) {
 		return new EventListenerSwapParticipant(context, multicaster);
+	}
+
+	@Bean
+	StaleClassCaches reloadStaleClassCaches(ConfigurableListableBeanFactory beanFactory,
+			ClassGenerations reloadClassGenerations) {
+		return new StaleClassCaches((DefaultListableBeanFactory) beanFactory, reloadClassGenerations);
 	}
 
 	@Bean

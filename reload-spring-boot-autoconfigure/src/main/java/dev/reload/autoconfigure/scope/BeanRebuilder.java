@@ -88,7 +88,7 @@ public final class BeanRebuilder {
 				}
 			}
 		});
-		Staging staging = this.scope.beginStaging(generation.generation(), definitions.keySet());
+		Staging staging = this.scope.beginStaging(definitions.keySet());
 		try {
 			definitions.forEach((name, definition) -> this.beanFactory.registerBeanDefinition(staging.stagingName(name),
 					definition.cloneBeanDefinition()));

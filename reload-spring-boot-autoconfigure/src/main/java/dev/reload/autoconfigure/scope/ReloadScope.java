@@ -169,13 +169,12 @@ public final class ReloadScope implements Scope, DisposableBean {
 
 	/**
 	 * Open a staging area on this thread for the given beans.
-	 * @param generation the generation being built
 	 * @param lastingNames the names of the beans to build
 	 * @return the staging area
 	 */
-	Staging beginStaging(long generation, Set<String> lastingNames) {
+	Staging beginStaging(Set<String> lastingNames) {
 		Assert.state(this.staging.get() == null, "A reload is already staging on this thread");
-		Staging area = new Staging(generation, lastingNames);
+		Staging area = new Staging(lastingNames);
 		this.staging.set(area);
 		return area;
 	}
@@ -260,9 +259,13 @@ public final class ReloadScope implements Scope, DisposableBean {
 
 		private final Map<String, Runnable> callbacks = new HashMap<>();
 
-		Staging(long generation, Set<String> lastingNames) {
+		Staging(Set<String> lastingNames) {
 			for (String name : lastingNames) {
-				String stagingName = STAGING_PREFIX + generation + "." + name;
+				// the same name at every reload: the bean factory keeps per-name metadata
+				// (merged definitions, injection metadata) that a name used once would
+				// leak,
+				// with the classes of the generation it was built from
+				String stagingName = STAGING_PREFIX + name;
 				this.stagingToLasting.put(stagingName, name);
 				this.lastingToStaging.put(name, stagingName);
 			}

@@ -31,10 +31,10 @@ import org.springframework.util.ReflectionUtils;
  * bean factory's merged definitions of removed beans, and the class-keyed caches of bean
  * post-processors and Spring's own infrastructure beans and the Spring objects they hold,
  * a few levels down (constructor candidates, lifecycle metadata, auto-proxy decisions,
- * the per-controller caches of handler adapters and their return value handlers). Without this, each of
- * them keeps a replaced generation, its classes and its Metaspace alive. Only concurrent
- * maps and sets are touched, so evicting races with nothing; it runs after each switch,
- * on a thread of its own.
+ * the per-controller caches of handler adapters and their return value handlers). Without
+ * this, each of them keeps a replaced generation, its classes and its Metaspace alive.
+ * Only concurrent maps and sets are touched, so evicting races with nothing; it runs
+ * after each switch, on a thread of its own.
  *
  * @author reload-spring-boot
  */
@@ -150,7 +150,8 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 				set.removeIf(stale);
 			}
 			else if (depth > 0 && value instanceof List<?> list) {
-				// such as a handler adapter's argument resolvers and return value handlers
+				// such as a handler adapter's argument resolvers and return value
+				// handlers
 				for (Object element : list.toArray()) {
 					if (element != null && isSpring(element)) {
 						evict(element, stale, visited, depth - 1);
@@ -173,7 +174,9 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 			ReflectionUtils.makeAccessible(field);
 			fields.add(field);
 		}, (field) -> !Modifier.isStatic(field.getModifiers()) && !field.getType().isPrimitive()
-				&& field.getType() != String.class && !field.getType().isArray());
+				&& field.getType() != String.class && !field.getType().isArray()
+				// Spring's own fields only: the JDK's are not open to reflection
+				&& field.getDeclaringClass().getName().startsWith("org.springframework."));
 		return List.copyOf(fields);
 	}
 
@@ -185,7 +188,8 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 		ReflectionUtils.doWithFields(keyType, (field) -> {
 			ReflectionUtils.makeAccessible(field);
 			fields.add(field);
-		}, (field) -> !Modifier.isStatic(field.getModifiers()) && field.getType() == Class.class);
+		}, (field) -> !Modifier.isStatic(field.getModifiers()) && field.getType() == Class.class
+				&& field.getDeclaringClass().getName().startsWith("org.springframework."));
 		return List.copyOf(fields);
 	}
 
