@@ -52,18 +52,7 @@ class ReloadIntegrationTests extends FixtureApplicationTests {
 
 	@Test
 	void addedMappingIsServedAndRemovedMappingIsGone() {
-		assertThat(this.app.get("/shade").statusCode()).isEqualTo(404);
-		SourceCompiler.compile(this.classes, FixtureSources.colourController("",
-				"@GetMapping(\"/shade\") public String shade() { return \"pale\"; }"));
-		this.app.awaitChangeNoticed();
-		HttpResponse<String> added = this.app.get("/shade");
-		assertThat(added.statusCode()).isEqualTo(200);
-		assertThat(added.body()).isEqualTo("pale");
-		assertThat(this.app.get("/colour").body()).isEqualTo("the color is white");
-		SourceCompiler.compile(this.classes, FixtureSources.colourController("", ""));
-		this.app.awaitChangeNoticed();
-		assertThat(this.app.get("/shade").statusCode()).isEqualTo(404);
-		assertThat(this.app.get("/colour").body()).isEqualTo("the color is white");
+		RequestMappingScenarios.addedMappingIsServedAndRemovedMappingIsGone(this.app, this.classes);
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package dev.reload.it;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,18 +55,7 @@ class WebFluxIntegrationTests {
 
 	@Test
 	void addedMappingIsServedAndRemovedMappingIsGone() {
-		assertThat(this.app.get("/shade").statusCode()).isEqualTo(404);
-		SourceCompiler.compile(this.classes, FixtureSources.colourController("",
-				"@GetMapping(\"/shade\") public String shade() { return \"pale\"; }"));
-		this.app.awaitChangeNoticed();
-		HttpResponse<String> added = this.app.get("/shade");
-		assertThat(added.statusCode()).isEqualTo(200);
-		assertThat(added.body()).isEqualTo("pale");
-		assertThat(this.app.get("/colour").body()).isEqualTo("the color is white");
-		SourceCompiler.compile(this.classes, FixtureSources.colourController("", ""));
-		this.app.awaitChangeNoticed();
-		assertThat(this.app.get("/shade").statusCode()).isEqualTo(404);
-		assertThat(this.app.get("/colour").body()).isEqualTo("the color is white");
+		RequestMappingScenarios.addedMappingIsServedAndRemovedMappingIsGone(this.app, this.classes);
 	}
 
 	@Test
