@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +69,16 @@ final class ApplicationProcess implements AutoCloseable {
 
 	long pid() {
 		return this.process.pid();
+	}
+
+	/**
+	 * Return the CPU time its threads have used so far.
+	 * @return the CPU time
+	 */
+	Duration cpuTime() {
+		return this.process.info()
+			.totalCpuDuration()
+			.orElseThrow(() -> new IllegalStateException("The operating system does not report CPU time"));
 	}
 
 	String url(String path) {

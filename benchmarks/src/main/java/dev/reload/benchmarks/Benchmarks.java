@@ -67,8 +67,8 @@ public final class Benchmarks {
 				.mapToDouble((result) -> result.getPrimaryResult().getScoreError())
 				.findFirst()
 				.orElse(Double.NaN);
-			Throughput.Result throughput = new Throughput(sample, settings.throughputRounds(), settings.warmupMillis(),
-					settings.measureMillis(), 16)
+			Throughput.Result throughput = new Throughput(sample, settings.throughputSlices(), settings.warmupMillis(),
+					settings.sliceMillis(), 16)
 				.run();
 			print("   check " + check + " ns; throughput ratio " + throughput.ratio());
 			report.requestPath(check, error, score(jmh, "baseline"), throughput);
@@ -137,12 +137,12 @@ public final class Benchmarks {
 	 * How long and how often each benchmark runs.
 	 */
 	record Settings(boolean quick, int warmups, int trials, int devToolsTrials, List<Integer> sizes,
-			int throughputRounds, long warmupMillis, long measureMillis, int reloads, List<Integer> checkpoints) {
+			int throughputSlices, long warmupMillis, long sliceMillis, int reloads, List<Integer> checkpoints) {
 
-		static final Settings FULL = new Settings(false, 2, 10, 3, List.of(20, 200, 2000), 3, 5000, 10000, 100,
+		static final Settings FULL = new Settings(false, 2, 10, 3, List.of(20, 200, 2000), 10, 10000, 3000, 100,
 				List.of(1, 100, 1000));
 
-		static final Settings QUICK = new Settings(true, 1, 2, 1, List.of(20, 200), 1, 1000, 2000, 5,
+		static final Settings QUICK = new Settings(true, 1, 2, 1, List.of(20, 200), 2, 1000, 1000, 5,
 				List.of(1, 5, 10));
 
 	}

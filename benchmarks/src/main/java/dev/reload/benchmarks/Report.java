@@ -114,15 +114,22 @@ final class Report {
 				"JMH, average time of what the request filter does when nothing changed (read the watcher's flag, "
 						+ "pass the request gate, release it, leave), on the real beans of a running application; "
 						+ "then requests per second of the colours sample's `/greeting` under a loopback load client ("
-						+ throughput.connections() + " connections, on the same 2 cores as the server), in "
-						+ "alternating rounds with the starter enabled and with `reload.enabled=false`.");
+						+ throughput.connections()
+						+ " connections, on the same 2 cores as the server): two applications "
+						+ "run side by side, one with the starter enabled and one with `reload.enabled=false`, and the "
+						+ "load alternates between them in slices of equal length after a warm-up of each. The server's "
+						+ "CPU time per request (all its threads, from the operating system) is taken in the same slices.");
 		table(List.of("measurement", "result"), List.of(
 				List.of("request-path check, nothing changed",
 						String.format(Locale.ROOT, "%.1f ns ± %.1f (JMH baseline %.1f ns)", checkNanos, checkError,
 								baselineNanos)),
 				List.of("throughput, starter enabled", throughput.enabled().summary().replace(" ms", " req/s")),
 				List.of("throughput, reload.enabled=false", throughput.disabled().summary().replace(" ms", " req/s")),
-				List.of("enabled / disabled (medians)", String.format(Locale.ROOT, "%.3f", throughput.ratio()))));
+				List.of("enabled / disabled (medians)", String.format(Locale.ROOT, "%.3f", throughput.ratio())),
+				List.of("server CPU per request, starter enabled",
+						throughput.enabledCpu().summary().replace(" ms", " µs")),
+				List.of("server CPU per request, reload.enabled=false",
+						throughput.disabledCpu().summary().replace(" ms", " µs"))));
 	}
 
 	void reloadsUnderLoad(ReloadsUnderLoad.Result result, int connections) {

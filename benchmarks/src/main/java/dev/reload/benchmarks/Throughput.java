@@ -1,12 +1,16 @@
 package dev.reload.benchmarks;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Measurement 3b: requests per second of the sample under a loopback load client, with
- * the starter enabled and with {@code reload.enabled=false}, in alternating rounds so
- * that drift of the machine affects both alike.
+ * the starter enabled and with {@code reload.enabled=false}. Both applications run side
+ * by side, warmed up, and the load alternates between them in short slices, so that the
+ * drift of a shared machine (a neighbour, a frequency change) affects both alike; an idle
+ * application costs the other next to nothing. Each slice also records the server's CPU
+ * time per request, which does not depend on how the cores were shared.
  *
  * @author reload-spring-boot
  */
@@ -14,59 +18,94 @@ final class Throughput {
 
 	private final ColoursSample sample;
 
-	private final int rounds;
+	private final int slices;
 
 	private final long warmupMillis;
 
-	private final long measureMillis;
+	private final long sliceMillis;
 
 	private final int connections;
 
-	Throughput(ColoursSample sample, int rounds, long warmupMillis, long measureMillis, int connections) {
+	Throughput(ColoursSample sample, int slices, long warmupMillis, long sliceMillis, int connections) {
 		this.sample = sample;
-		this.rounds = rounds;
+		this.slices = slices;
 		this.warmupMillis = warmupMillis;
-		this.measureMillis = measureMillis;
+		this.sliceMillis = sliceMillis;
 		this.connections = connections;
 	}
 
 	Result run() {
-		List<Double> enabled = new ArrayList<>();
-		List<Double> disabled = new ArrayList<>();
-		for (int round = 0; round < this.rounds; round++) {
-			enabled.add(requestsPerSecond(true));
-			disabled.add(requestsPerSecond(false));
+		try (ApplicationProcess enabledApp = start(true); ApplicationProcess disabledApp = start(false)) {
+			measure(enabledApp, this.warmupMillis);
+			measure(disabledApp, this.warmupMillis);
+			List<Slice> enabled = new ArrayList<>();
+			List<Slice> disabled = new ArrayList<>();
+			for (int slice = 0; slice < this.slices; slice++) {
+				// alternate which goes first, so neither always follows the other
+				boolean enabledFirst = slice % 2 == 0;
+				(enabledFirst ? enabled : disabled)
+					.add(measure(enabledFirst ? enabledApp : disabledApp, this.sliceMillis));
+				(enabledFirst ? disabled : enabled)
+					.add(measure(enabledFirst ? disabledApp : enabledApp, this.sliceMillis));
+			}
+			return new Result(Slice.throughput(enabled), Slice.throughput(disabled), Slice.cpu(enabled),
+					Slice.cpu(disabled), this.connections);
 		}
-		return new Result(new Stats(enabled), new Stats(disabled), this.connections);
 	}
 
-	private double requestsPerSecond(boolean reloadEnabled) {
-		try (ApplicationProcess app = this.sample.start(false, List.of("-Xmx512m"),
-				List.of("--server.port=0", "--reload.enabled=" + reloadEnabled), "throughput-" + reloadEnabled)) {
-			try (LoadClient load = new LoadClient(this.connections, List.of(app.url("/greeting")))) {
-				Sleep.millis(this.warmupMillis);
-				load.recording(true);
-				long start = System.nanoTime();
-				Sleep.millis(this.measureMillis);
-				load.recording(false);
-				double seconds = (System.nanoTime() - start) / 1e9;
-				List<LoadClient.Sample> samples = load.drain();
-				if (load.failures() > 0) {
-					throw new IllegalStateException("Requests failed: " + load.failureReasons());
-				}
-				return samples.size() / seconds;
+	private ApplicationProcess start(boolean reloadEnabled) {
+		return this.sample.start(false, List.of("-Xmx512m"),
+				List.of("--server.port=0", "--reload.enabled=" + reloadEnabled), "throughput-" + reloadEnabled);
+	}
+
+	private Slice measure(ApplicationProcess app, long millis) {
+		try (LoadClient load = new LoadClient(this.connections, List.of(app.url("/greeting")))) {
+			// let the connections open before counting
+			Sleep.millis(200);
+			Duration cpuBefore = app.cpuTime();
+			load.recording(true);
+			long start = System.nanoTime();
+			Sleep.millis(millis);
+			load.recording(false);
+			double seconds = (System.nanoTime() - start) / 1e9;
+			Duration cpu = app.cpuTime().minus(cpuBefore);
+			List<LoadClient.Sample> samples = load.drain();
+			if (load.failures() > 0) {
+				throw new IllegalStateException("Requests failed: " + load.failureReasons());
 			}
+			return new Slice(samples.size() / seconds, cpu.toNanos() / 1000.0 / Math.max(1, samples.size()));
 		}
 	}
 
 	/**
-	 * Requests per second in each round, both ways.
+	 * One slice of load on one application.
 	 *
-	 * @param enabled with the starter
-	 * @param disabled with {@code reload.enabled=false}
+	 * @param requestsPerSecond what the load client got answered
+	 * @param serverCpuMicrosPerRequest the server's CPU time (all its threads) per
+	 * request
+	 */
+	private record Slice(double requestsPerSecond, double serverCpuMicrosPerRequest) {
+
+		static Stats throughput(List<Slice> slices) {
+			return new Stats(slices.stream().map(Slice::requestsPerSecond).toList());
+		}
+
+		static Stats cpu(List<Slice> slices) {
+			return new Stats(slices.stream().map(Slice::serverCpuMicrosPerRequest).toList());
+		}
+
+	}
+
+	/**
+	 * Requests per second and server CPU time per request, both ways.
+	 *
+	 * @param enabled requests per second with the starter
+	 * @param disabled requests per second with {@code reload.enabled=false}
+	 * @param enabledCpu server CPU microseconds per request with the starter
+	 * @param disabledCpu server CPU microseconds per request without
 	 * @param connections concurrent connections of the load client
 	 */
-	record Result(Stats enabled, Stats disabled, int connections) {
+	record Result(Stats enabled, Stats disabled, Stats enabledCpu, Stats disabledCpu, int connections) {
 
 		double ratio() {
 			return this.enabled.median() / this.disabled.median();

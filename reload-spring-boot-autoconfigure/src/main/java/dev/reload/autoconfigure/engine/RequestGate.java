@@ -5,12 +5,14 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.StampedLock;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -21,6 +23,9 @@ import org.springframework.util.Assert;
  * never interleaves with a lookup. The gate also counts the requests of each switch
  * epoch, so that beans replaced by a switch are destroyed only when the requests that
  * might still use them are done.
+ * <p>
+ * Every request pays for this, so a request that meets no switch touches one shared
+ * counter three times (arrive, handler found, done) and takes no lock.
  *
  * @author reload-spring-boot
  */
@@ -28,15 +33,21 @@ public final class RequestGate {
 
 	private static final Log logger = LogFactory.getLog(RequestGate.class);
 
-	// not ReentrantReadWriteLock: a read stamp costs one CAS, and any thread may return
-	// it
-	private final StampedLock lock = new StampedLock();
+	/** One request of an epoch that is not done yet, in the high half of its state. */
+	private static final long REQUEST = 1L << 32;
 
-	private static final VarHandle STAMP;
+	/** One request that has not found its handler yet, in the low half. */
+	private static final long LOOKUP = 1L;
+
+	private static final long LOOKUPS = REQUEST - 1;
+
+	private static final long SWITCH_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+
+	private static final VarHandle HOLDS_LOOKUP;
 
 	static {
 		try {
-			STAMP = MethodHandles.lookup().findVarHandle(Pass.class, "stamp", long.class);
+			HOLDS_LOOKUP = MethodHandles.lookup().findVarHandle(Pass.class, "holdsLookup", boolean.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -45,9 +56,17 @@ public final class RequestGate {
 
 	private final long waitNanos;
 
+	/** Held for a whole switch: one at a time. */
+	private final ReentrantLock switches = new ReentrantLock();
+
+	/** Held only to close or replace the epoch; requests that met a switch wait on it. */
+	private final Object epochChange = new Object();
+
 	private volatile Epoch epoch = new Epoch();
 
-	private final ThreadLocal<Pass> currentPass = new ThreadLocal<>();
+	// a slot per thread, set on entry and never removed: cheaper than set and remove on
+	// every request, and a stale pass in it is harmless (releasing it twice does nothing)
+	private final ThreadLocal<CurrentPass> currentPass = ThreadLocal.withInitial(CurrentPass::new);
 
 	/**
 	 * Create a gate.
@@ -63,14 +82,13 @@ public final class RequestGate {
 	 * @return the request's pass
 	 */
 	public Pass enter() {
-		long stamp = this.lock.tryReadLock();
-		if (stamp == 0) {
-			stamp = awaitReadLock();
+		Epoch current = this.epoch;
+		current.state.getAndAdd(REQUEST + LOOKUP);
+		if (current.closed) {
+			return enterAfterSwitch(current);
 		}
-		Pass pass = new Pass(enterEpoch(), stamp);
-		if (stamp != 0) {
-			this.currentPass.set(pass);
-		}
+		Pass pass = new Pass(current, true);
+		this.currentPass.get().pass = pass;
 		return pass;
 	}
 
@@ -83,16 +101,30 @@ public final class RequestGate {
 	 */
 	public <T> Switched<T> switchOver(Supplier<T> action) {
 		releaseCurrentPass();
-		long stamp = this.lock.writeLock();
+		this.switches.lock();
 		try {
-			T result = action.get();
 			Epoch previous = this.epoch;
-			this.epoch = new Epoch();
-			previous.close();
-			return new Switched<>(result, previous.idle);
+			synchronized (this.epochChange) {
+				// from now on arriving requests step back and wait for the next epoch
+				previous.closed = true;
+			}
+			// the requests that came before finish their lookup: microseconds
+			while ((previous.state.get() & LOOKUPS) != 0) {
+				LockSupport.parkNanos(SWITCH_POLL_NANOS);
+			}
+			try {
+				return new Switched<>(action.get(), previous.idle);
+			}
+			finally {
+				synchronized (this.epochChange) {
+					this.epoch = new Epoch();
+					this.epochChange.notifyAll();
+				}
+				previous.finish();
+			}
 		}
 		finally {
-			this.lock.unlockWrite(stamp);
+			this.switches.unlock();
 		}
 	}
 
@@ -102,33 +134,41 @@ public final class RequestGate {
 	 * hold the gate while it waits for a reload in progress, which waits for the gate.
 	 */
 	public void releaseCurrentPass() {
-		Pass own = this.currentPass.get();
+		Pass own = this.currentPass.get().pass;
 		if (own != null) {
 			own.handlerFound();
 		}
 	}
 
-	private long awaitReadLock() {
-		long stamp;
-		try {
-			stamp = this.lock.tryReadLock(this.waitNanos, TimeUnit.NANOSECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			stamp = 0;
-		}
-		if (stamp == 0) {
-			logger.warn("A reload held the request gate for longer than the request wait; proceeding");
-		}
-		return stamp;
-	}
-
-	private Epoch enterEpoch() {
-		while (true) {
+	private Pass enterAfterSwitch(Epoch closed) {
+		// arrived while a switch waits or runs: step back, wait for it, enter the next
+		// epoch
+		closed.leave(REQUEST + LOOKUP);
+		long deadline = System.nanoTime() + this.waitNanos;
+		synchronized (this.epochChange) {
 			Epoch current = this.epoch;
-			if (current.tryEnter()) {
-				return current;
+			long remaining = deadline - System.nanoTime();
+			while (current.closed && remaining > 0) {
+				try {
+					TimeUnit.NANOSECONDS.timedWait(this.epochChange, remaining);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+				current = this.epoch;
+				remaining = deadline - System.nanoTime();
 			}
+			if (!current.closed) {
+				// no switch can close it while this thread holds epochChange
+				current.state.getAndAdd(REQUEST + LOOKUP);
+				Pass pass = new Pass(current, true);
+				this.currentPass.get().pass = pass;
+				return pass;
+			}
+			logger.warn("A reload held the request gate for longer than the request wait; proceeding");
+			current.state.getAndAdd(REQUEST);
+			return new Pass(current, false);
 		}
 	}
 
@@ -147,16 +187,16 @@ public final class RequestGate {
 	/**
 	 * A request's passage through the gate.
 	 */
-	public final class Pass implements AutoCloseable {
+	public static final class Pass implements AutoCloseable {
 
 		private final Epoch epoch;
 
-		/** The read stamp while the request holds the gate, then 0. */
-		private volatile long stamp;
+		/** Whether the request still holds the gate for its handler lookup. */
+		private volatile boolean holdsLookup;
 
-		private Pass(Epoch epoch, long stamp) {
+		private Pass(Epoch epoch, boolean holdsLookup) {
 			this.epoch = epoch;
-			this.stamp = stamp;
+			this.holdsLookup = holdsLookup;
 		}
 
 		/**
@@ -166,14 +206,8 @@ public final class RequestGate {
 		public void handlerFound() {
 			// once, from whichever thread comes first: a reactive request may end on
 			// another thread than the one it entered on
-			if (this.stamp != 0) {
-				long held = (long) STAMP.getAndSet(this, 0L);
-				if (held != 0) {
-					RequestGate.this.lock.unlockRead(held);
-					if (RequestGate.this.currentPass.get() == this) {
-						RequestGate.this.currentPass.remove();
-					}
-				}
+			if (this.holdsLookup && HOLDS_LOOKUP.compareAndSet(this, true, false)) {
+				this.epoch.leave(LOOKUP);
 			}
 		}
 
@@ -183,37 +217,42 @@ public final class RequestGate {
 		@Override
 		public void close() {
 			handlerFound();
-			this.epoch.exit();
+			this.epoch.leave(REQUEST);
 		}
+
+	}
+
+	private static final class CurrentPass {
+
+		@Nullable Pass pass;
 
 	}
 
 	private static final class Epoch {
 
-		private final AtomicInteger requests = new AtomicInteger();
+		/**
+		 * Requests not done in the high half, requests before their lookup in the low.
+		 */
+		final AtomicLong state = new AtomicLong();
 
-		private final CompletableFuture<Void> idle = new CompletableFuture<>();
+		final CompletableFuture<Void> idle = new CompletableFuture<>();
 
-		private volatile boolean closed;
+		/** Set when a switch begins: no request may start a lookup in this epoch. */
+		volatile boolean closed;
 
-		boolean tryEnter() {
-			this.requests.incrementAndGet();
-			if (this.closed) {
-				exit();
-				return false;
-			}
-			return true;
-		}
+		/** Set when the switch is over: the epoch is idle once its requests are done. */
+		private volatile boolean finished;
 
-		void exit() {
-			if (this.requests.decrementAndGet() == 0 && this.closed) {
+		void leave(long delta) {
+			long state = this.state.addAndGet(-delta);
+			if (state < REQUEST && this.finished) {
 				this.idle.complete(null);
 			}
 		}
 
-		void close() {
-			this.closed = true;
-			if (this.requests.get() == 0) {
+		void finish() {
+			this.finished = true;
+			if (this.state.get() < REQUEST) {
 				this.idle.complete(null);
 			}
 		}
