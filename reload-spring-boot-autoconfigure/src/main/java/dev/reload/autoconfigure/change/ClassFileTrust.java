@@ -89,7 +89,8 @@ public final class ClassFileTrust {
 	}
 
 	private static boolean isWritableByOthers(Path path) throws IOException {
-		if (!Files.getFileStore(path).supportsFileAttributeView("posix")) {
+		// the file system's views, not Files.getFileStore: that reads the mount table
+		if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
 			return false;
 		}
 		PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class,

@@ -1,6 +1,7 @@
 package dev.reload.autoconfigure.scope;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ public final class BeanRebuilder {
 
 	private final ComponentCandidates components;
 
+	private final BeanDefinitionCaches definitionCaches;
+
 	/**
 	 * Create an instance.
 	 * @param beanFactory the application's bean factory
@@ -56,6 +59,7 @@ public final class BeanRebuilder {
 		this.beanFactory = beanFactory;
 		this.scope = scope;
 		this.beans = beans;
+		this.definitionCaches = new BeanDefinitionCaches(beanFactory);
 		this.components = new ComponentCandidates(environment,
 				new DefaultResourceLoader(beanFactory.getBeanClassLoader()), basePackages);
 	}
@@ -88,10 +92,12 @@ public final class BeanRebuilder {
 				}
 			}
 		});
+		TypeCacheRestore typeCaches = new TypeCacheRestore(affectedClasses, beanClasses(definitions, removedBeans));
 		Staging staging = this.scope.beginStaging(definitions.keySet());
 		try {
 			definitions.forEach((name, definition) -> this.beanFactory.registerBeanDefinition(staging.stagingName(name),
 					definition.cloneBeanDefinition()));
+			typeCaches.run();
 			for (String name : definitions.keySet()) {
 				build(staging, name);
 			}
@@ -99,12 +105,32 @@ public final class BeanRebuilder {
 		catch (RuntimeException | LinkageError ex) {
 			this.scope.discard(staging);
 			removeStagingDefinitions(staging, definitions.keySet());
+			typeCaches.run();
 			throw ex;
 		}
 		finally {
 			this.scope.endStaging();
 		}
-		return new PreparedRebuild(staging, definitions, removedBeans);
+		return new PreparedRebuild(staging, definitions, removedBeans, typeCaches);
+	}
+
+	private Set<Class<?>> beanClasses(Map<String, AbstractBeanDefinition> definitions, Set<String> removedBeans) {
+		Set<Class<?>> classes = new HashSet<>();
+		definitions.forEach((name, definition) -> {
+			classes.add(definition.getBeanClass());
+			addCurrentClass(name, classes);
+		});
+		removedBeans.forEach((name) -> addCurrentClass(name, classes));
+		return classes;
+	}
+
+	private void addCurrentClass(String name, Set<Class<?>> classes) {
+		if (this.beanFactory.containsBeanDefinition(name)) {
+			Class<?> current = this.beanFactory.getType(name, false);
+			if (current != null) {
+				classes.add(current);
+			}
+		}
 	}
 
 	private void build(Staging staging, String name) {
@@ -140,12 +166,15 @@ public final class BeanRebuilder {
 	}
 
 	private void removeStagingDefinitions(Staging staging, Set<String> names) {
+		List<String> stagingNames = new ArrayList<>();
 		for (String name : names) {
 			String stagingName = staging.stagingName(name);
 			if (this.beanFactory.containsBeanDefinition(stagingName)) {
 				this.beanFactory.removeBeanDefinition(stagingName);
 			}
+			stagingNames.add(stagingName);
 		}
+		this.definitionCaches.forgetMergedDefinitions(stagingNames);
 	}
 
 	/**
@@ -159,11 +188,14 @@ public final class BeanRebuilder {
 
 		private final Set<String> removedBeans;
 
+		private final TypeCacheRestore typeCaches;
+
 		private PreparedRebuild(Staging staging, Map<String, AbstractBeanDefinition> definitions,
-				Set<String> removedBeans) {
+				Set<String> removedBeans, TypeCacheRestore typeCaches) {
 			this.staging = staging;
 			this.definitions = definitions;
 			this.removedBeans = removedBeans;
+			this.typeCaches = typeCaches;
 		}
 
 		/**
@@ -209,7 +241,9 @@ public final class BeanRebuilder {
 				BeanRebuilder.this.beans.unregisterBean(name);
 			}
 			removeStagingDefinitions(this.staging, this.definitions.keySet());
-			beanFactory.clearMetadataCache();
+			BeanRebuilder.this.definitionCaches.forgetMergedDefinitions(this.definitions.keySet());
+			BeanRebuilder.this.definitionCaches.forgetMergedDefinitions(this.removedBeans);
+			this.typeCaches.run();
 			return () -> retired.forEach(ScopedBean::destroy);
 		}
 
@@ -219,6 +253,31 @@ public final class BeanRebuilder {
 		public void discard() {
 			BeanRebuilder.this.scope.discard(this.staging);
 			removeStagingDefinitions(this.staging, this.definitions.keySet());
+			this.typeCaches.run();
+		}
+
+	}
+
+	/**
+	 * Puts back the bean factory's type answers that a rebuild leaves right, each time
+	 * its definitions changed.
+	 */
+	private final class TypeCacheRestore implements Runnable {
+
+		private final List<Map<Class<?>, String[]>> snapshot = BeanRebuilder.this.definitionCaches.snapshot();
+
+		private final Set<String> affectedClasses;
+
+		private final Set<Class<?>> beanClasses;
+
+		TypeCacheRestore(Set<String> affectedClasses, Set<Class<?>> beanClasses) {
+			this.affectedClasses = affectedClasses;
+			this.beanClasses = beanClasses;
+		}
+
+		@Override
+		public void run() {
+			BeanRebuilder.this.definitionCaches.restore(this.snapshot, this.affectedClasses, this.beanClasses);
 		}
 
 	}

@@ -21,20 +21,18 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.support.AbstractBeanFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.util.Assert;
 import org.springframework.util.ReflectionUtils;
 
 /**
  * Evicts the classes of replaced generations from the caches Spring keeps for ever: the
- * bean factory's merged definitions of removed beans, and the class-keyed caches of bean
- * post-processors and Spring's own infrastructure beans and the Spring objects they hold,
- * a few levels down (constructor candidates, lifecycle metadata, auto-proxy decisions,
- * the per-controller caches of handler adapters and their return value handlers). Without
- * this, each of them keeps a replaced generation, its classes and its Metaspace alive.
- * Only concurrent maps and sets are touched, so evicting races with nothing; it runs
- * after each switch, on a thread of its own.
+ * class-keyed caches of bean post-processors and Spring's own infrastructure beans and
+ * the Spring objects they hold, a few levels down (constructor candidates, lifecycle
+ * metadata, auto-proxy decisions, the per-controller caches of handler adapters and their
+ * return value handlers). Without this, each of them keeps a replaced generation, its
+ * classes and its Metaspace alive. Only concurrent maps and sets are touched, so evicting
+ * races with nothing; it runs after each switch, on a thread of its own.
  *
  * @author reload-spring-boot
  */
@@ -44,8 +42,6 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 
 	/** How far to follow Spring objects from a bean to the caches they hold. */
 	private static final int DEPTH = 3;
-
-	private static final Field MERGED_BEAN_DEFINITIONS = field(AbstractBeanFactory.class, "mergedBeanDefinitions");
 
 	private final DefaultListableBeanFactory beanFactory;
 
@@ -94,7 +90,6 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 	void evict() {
 		try {
 			Predicate<Object> stale = this::isStaleClass;
-			evictRemovedBeanDefinitions();
 			Set<Object> visited = Collections.newSetFromMap(new IdentityHashMap<>());
 			for (Object processor : this.beanFactory.getBeanPostProcessors()) {
 				evict(processor, stale, visited, DEPTH);
@@ -123,18 +118,6 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 			}
 		}
 		return false;
-	}
-
-	@SuppressWarnings("unchecked")
-	private void evictRemovedBeanDefinitions() {
-		if (MERGED_BEAN_DEFINITIONS == null) {
-			return;
-		}
-		Object merged = ReflectionUtils.getField(MERGED_BEAN_DEFINITIONS, this.beanFactory);
-		if (merged instanceof ConcurrentMap<?, ?> map) {
-			((ConcurrentMap<String, ?>) map).keySet()
-				.removeIf((name) -> !this.beanFactory.containsBeanDefinition(name));
-		}
 	}
 
 	private void evict(Object target, Predicate<Object> stale, Set<Object> visited, int depth) {
@@ -191,14 +174,6 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 		}, (field) -> !Modifier.isStatic(field.getModifiers()) && field.getType() == Class.class
 				&& field.getDeclaringClass().getName().startsWith("org.springframework."));
 		return List.copyOf(fields);
-	}
-
-	private static Field field(Class<?> type, String name) {
-		Field field = ReflectionUtils.findField(type, name);
-		if (field != null) {
-			ReflectionUtils.makeAccessible(field);
-		}
-		return field;
 	}
 
 }

@@ -1,0 +1,127 @@
+package dev.reload.autoconfigure.scope;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.FactoryBean;
+import org.springframework.beans.factory.support.AbstractBeanFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * What the bean factory derives from bean definitions and caches, made right for a
+ * rebuild, which replaces definitions under the same names.
+ * <ul>
+ * <li>The answers to "which beans are of this type": registering or removing any bean
+ * definition clears them all, and every type lookup after that reads every bean
+ * definition again; in an application of thousands of beans that, not the beans rebuilt,
+ * would make up the time of a reload. A rebuild changes only the beans of the affected
+ * classes, so an answer for a type that none of their classes, before or after, is
+ * assignable to is still right, and is put back.</li>
+ * <li>Merged bean definitions: when a definition is replaced, Spring re-merges it on
+ * demand and carries the resolved type of the previous merge over when the class name is
+ * the same, as it is for a new generation of a class; the bean's type would stay the
+ * replaced class. They are forgotten instead.</li>
+ * </ul>
+ *
+ * @author reload-spring-boot
+ */
+final class BeanDefinitionCaches {
+
+	private static final List<Field> TYPE_CACHES = fields(DefaultListableBeanFactory.class, "allBeanNamesByType",
+			"singletonBeanNamesByType");
+
+	private static final List<Field> MERGED_DEFINITIONS = fields(AbstractBeanFactory.class, "mergedBeanDefinitions");
+
+	private final DefaultListableBeanFactory beanFactory;
+
+	BeanDefinitionCaches(DefaultListableBeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
+	}
+
+	/**
+	 * Forget the merged definitions of the given beans, so that they are merged afresh
+	 * from their current definitions.
+	 * @param beanNames the names of the beans whose definitions were replaced or removed
+	 */
+	void forgetMergedDefinitions(Collection<String> beanNames) {
+		for (Field field : MERGED_DEFINITIONS) {
+			Map<String, ?> merged = map(field);
+			beanNames.forEach(merged::remove);
+		}
+	}
+
+	/**
+	 * Take the cached answers as they are now, before definitions change.
+	 * @return the answers of each cache
+	 */
+	List<Map<Class<?>, String[]>> snapshot() {
+		List<Map<Class<?>, String[]>> snapshot = new ArrayList<>(TYPE_CACHES.size());
+		for (Field cache : TYPE_CACHES) {
+			snapshot.add(new HashMap<>(map(cache)));
+		}
+		return snapshot;
+	}
+
+	/**
+	 * Put back the answers that the changed beans cannot have changed; answers computed
+	 * since the snapshot are kept.
+	 * @param snapshot what {@link #snapshot()} returned
+	 * @param affectedClassNames the classes the new generation redefines
+	 * @param beanClasses the classes of the rebuilt, added and removed beans, before and
+	 * after
+	 */
+	void restore(List<Map<Class<?>, String[]>> snapshot, Set<String> affectedClassNames,
+			Collection<Class<?>> beanClasses) {
+		for (Class<?> beanClass : beanClasses) {
+			if (FactoryBean.class.isAssignableFrom(beanClass)) {
+				// what it produces may be of any type
+				return;
+			}
+		}
+		for (int i = 0; i < TYPE_CACHES.size(); i++) {
+			Map<Class<?>, String[]> cache = map(TYPE_CACHES.get(i));
+			snapshot.get(i).forEach((type, names) -> {
+				if (!affectedClassNames.contains(type.getName()) && !isAssignableFromAny(type, beanClasses)) {
+					cache.putIfAbsent(type, names);
+				}
+			});
+		}
+	}
+
+	private static boolean isAssignableFromAny(Class<?> type, Collection<Class<?>> beanClasses) {
+		for (Class<?> beanClass : beanClasses) {
+			if (type.isAssignableFrom(beanClass)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@SuppressWarnings("unchecked")
+	private <K, V> Map<K, V> map(Field field) {
+		return (Map<K, V>) ReflectionUtils.getField(field, this.beanFactory);
+	}
+
+	private static List<Field> fields(Class<?> type, String... names) {
+		List<Field> fields = new ArrayList<>();
+		for (String name : names) {
+			@Nullable Field field = ReflectionUtils.findField(type, name, Map.class);
+			if (field == null) {
+				// another Spring Framework: its caches are left to it
+				return List.of();
+			}
+			ReflectionUtils.makeAccessible(field);
+			fields.add(field);
+		}
+		return List.copyOf(fields);
+	}
+
+}
