@@ -45,6 +45,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Auto-configuration of the reload engine. It is active when reloading is enabled and
@@ -141,9 +142,15 @@ public final class ReloadAutoConfiguration {
 		ReloadHistory history = new ReloadHistory(properties.getHistorySize(), properties.resolvedHistoryFile());
 		ClassFileTrust trust = new ClassFileTrust(reloadClassGenerations.directories(),
 				properties.isStrictPermissions());
+		// looked up once, at the first reload: every bean exists by then, and a lookup by
+		// type reads every bean definition
+		SingletonSupplier<List<BeanSwapParticipant>> participantList = SingletonSupplier
+			.of(() -> participants.stream().toList());
+		SingletonSupplier<List<ReloadObserver>> observerList = SingletonSupplier
+			.of(() -> observers.orderedStream().toList());
 		return new ReloadEngine(reloadClassGenerations, reloadClassFileIndex, reloadClassFileWatcher, reloadableBeans,
-				reloadBeanRebuilder, reloadRequestGate, participants, history,
-				() -> observers.orderedStream().iterator(), reloadChangeSelection, trust, settings);
+				reloadBeanRebuilder, reloadRequestGate, () -> participantList.obtain().iterator(), history,
+				() -> observerList.obtain().iterator(), reloadChangeSelection, trust, settings);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -11,7 +11,9 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -53,6 +55,15 @@ public final class ClassFileWatcher implements SmartLifecycle {
 	private boolean unsettled;
 
 	private long lastEventNanos;
+
+	/** The files events named since the last comparison. */
+	private final Set<Path> changedFiles = new HashSet<>();
+
+	/**
+	 * Whether the next comparison must read every file: at start, and after events that
+	 * do not name every file (an overflow, a deleted directory).
+	 */
+	private boolean compareAll = true;
 
 	private ChangeSet pending = ChangeSet.NONE;
 
@@ -272,22 +283,37 @@ public final class ClassFileWatcher implements SmartLifecycle {
 
 	private void onEvents(WatchService service, WatchKey key) {
 		Path directory = (Path) key.watchable();
+		Set<Path> files = new HashSet<>();
+		boolean all = false;
 		for (WatchEvent<?> event : key.pollEvents()) {
-			if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && event.context() instanceof Path child) {
-				Path created = directory.resolve(child);
-				if (Files.isDirectory(created)) {
-					if (isUnderRoot(created)) {
-						registerTree(service, created);
-					}
-					else {
-						// an ancestor of a directory that did not exist yet
-						registerRoots(service);
-					}
+			if (!(event.context() instanceof Path child)) {
+				all = true; // an overflow: events were lost
+				continue;
+			}
+			Path path = directory.resolve(child);
+			if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path)) {
+				if (isUnderRoot(path)) {
+					// its files may have been written before it was watched
+					registerTree(service, path);
+					all = !addFilesUnder(path, files) || all;
 				}
+				else {
+					// an ancestor of a directory that did not exist yet
+					registerRoots(service);
+					all = true;
+				}
+			}
+			else if (event.kind() == StandardWatchEventKinds.ENTRY_DELETE && !child.toString().contains(".")) {
+				all = true; // perhaps a package directory, whose files sent no events
+			}
+			else {
+				files.add(path);
 			}
 		}
 		key.reset();
 		synchronized (this.monitor) {
+			this.changedFiles.addAll(files);
+			this.compareAll |= all;
 			this.freshDiff = null;
 			this.unsettled = true;
 			this.lastEventNanos = System.nanoTime();
@@ -296,20 +322,32 @@ public final class ClassFileWatcher implements SmartLifecycle {
 	}
 
 	private void settle() {
+		Set<Path> files;
+		boolean all;
+		synchronized (this.monitor) {
+			files = new HashSet<>(this.changedFiles);
+			all = this.compareAll;
+			this.changedFiles.clear();
+			this.compareAll = false;
+		}
 		ChangeSet diff = null;
 		ChangeSet changes;
 		try {
-			diff = this.index.diff();
+			diff = all ? this.index.diff() : this.index.diff(files);
 			changes = this.selection.apply(diff);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not compare the class files with the running code", ex);
 			changes = ChangeSet.NONE;
+			all = true;
 		}
 		boolean retry;
 		synchronized (this.monitor) {
 			if (System.nanoTime() - this.lastEventNanos < this.quietNanos) {
-				return; // more events arrived while comparing
+				// more events arrived while comparing: compare again, these files too
+				this.changedFiles.addAll(files);
+				this.compareAll |= all;
+				return;
 			}
 			this.freshDiff = diff;
 			retry = !changes.isEmpty() && !changes.fingerprint().equals(this.rejectedFingerprint);
@@ -361,6 +399,16 @@ public final class ClassFileWatcher implements SmartLifecycle {
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not watch " + directory, ex);
+		}
+	}
+
+	private static boolean addFilesUnder(Path directory, Set<Path> files) {
+		try (Stream<Path> paths = Files.walk(directory)) {
+			paths.filter(Files::isRegularFile).forEach(files::add);
+			return true;
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return false;
 		}
 	}
 

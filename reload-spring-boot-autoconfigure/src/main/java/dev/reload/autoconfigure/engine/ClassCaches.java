@@ -3,13 +3,13 @@ package dev.reload.autoconfigure.engine;
 import java.beans.Introspector;
 
 import org.springframework.beans.CachedIntrospectionResults;
-import org.springframework.core.ResolvableType;
-import org.springframework.core.annotation.AnnotationUtils;
-import org.springframework.util.ReflectionUtils;
 
 /**
- * Clears the caches that hold classes, so that a replaced generation's classes are not
- * kept alive or handed out after a switch.
+ * Clears the bean introspection caches, which hold classes and their property descriptors
+ * strongly, so that a replaced generation's classes are not kept alive after a switch.
+ * Spring's caches of declared methods, annotations and types are not cleared whole:
+ * {@code StaleClassCaches} removes the replaced classes from them, and every other class
+ * keeps its entries warm.
  *
  * @author reload-spring-boot
  */
@@ -22,9 +22,6 @@ final class ClassCaches {
 		// the generations' parent: every generation loader is underneath it
 		CachedIntrospectionResults.clearClassLoader(applicationParent);
 		Introspector.flushCaches();
-		ReflectionUtils.clearCache();
-		AnnotationUtils.clearCache();
-		ResolvableType.clearCache();
 	}
 
 }

@@ -105,10 +105,9 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 	 * @param beans the reloadable beans
 	 * @param rebuilder what builds the affected beans
 	 * @param gate what requests pass through
-	 * @param participants what else follows a switch, looked up at each reload
+	 * @param participants what else follows a switch
 	 * @param history where reports are kept
-	 * @param observers what watches each reload (metrics, observations), looked up at
-	 * each reload
+	 * @param observers what watches each reload (metrics, observations)
 	 * @param selection which changes a reload applies
 	 * @param trust which class files may be loaded
 	 * @param settings how the engine behaves

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -37,12 +38,15 @@ final class ReloadingAutowireCandidateResolver implements AutowireCandidateResol
 
 	private final DefaultListableBeanFactory beanFactory;
 
+	private final ReloadableTypes reloadableTypes;
+
 	ReloadingAutowireCandidateResolver(AutowireCandidateResolver delegate, ReloadScope scope, ReloadableBeans beans,
 			DefaultListableBeanFactory beanFactory) {
 		this.delegate = delegate;
 		this.scope = scope;
 		this.beans = beans;
 		this.beanFactory = beanFactory;
+		this.reloadableTypes = new ReloadableTypes();
 	}
 
 	@Override
@@ -125,15 +129,7 @@ final class ReloadingAutowireCandidateResolver implements AutowireCandidateResol
 				}
 			}
 		}
-		// the bean factory's cached answer: it is about to ask the same for this
-		// injection
-		// point, and a rebuild keeps the answers its beans cannot have changed
-		for (String name : this.beanFactory.getBeanNamesForType(type, true, descriptor.isEager())) {
-			if (this.beans.isReloadableBean(name)) {
-				return true;
-			}
-		}
-		return false;
+		return this.reloadableTypes.resolve(type);
 	}
 
 	private static @Nullable Class<?> elementType(DependencyDescriptor descriptor) {
@@ -154,6 +150,47 @@ final class ReloadingAutowireCandidateResolver implements AutowireCandidateResol
 	private static boolean isMultiple(DependencyDescriptor descriptor) {
 		Class<?> type = descriptor.getDependencyType();
 		return type.isArray() || Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type);
+	}
+
+	/**
+	 * Which types a reloadable bean satisfies, remembered until the reloadable beans
+	 * change: a reload resolves many injection points while the bean factory's own
+	 * by-type cache is cleared, and a scan of every bean per injection point would make
+	 * the reload's time grow with the size of the application.
+	 */
+	private final class ReloadableTypes {
+
+		private volatile Cache cache = new Cache(-1);
+
+		boolean resolve(Class<?> type) {
+			long version = ReloadingAutowireCandidateResolver.this.beans.version();
+			Cache current = this.cache;
+			if (current.version != version) {
+				// a new map: the old one's keys may be classes of a replaced generation
+				current = new Cache(version);
+				this.cache = current;
+			}
+			return current.types.computeIfAbsent(type, this::scan);
+		}
+
+		private boolean scan(Class<?> type) {
+			for (String name : ReloadingAutowireCandidateResolver.this.beanFactory.getBeanNamesForType(type, true,
+					false)) {
+				if (ReloadingAutowireCandidateResolver.this.beans.isReloadableBean(name)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		private record Cache(long version, Map<Class<?>, Boolean> types) {
+
+			Cache(long version) {
+				this(version, new ConcurrentHashMap<>());
+			}
+
+		}
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.reload.autoconfigure.scope;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Member;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,9 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 import dev.reload.autoconfigure.classloader.ClassGenerations;
@@ -22,7 +25,9 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.core.ResolvableType;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -32,7 +37,7 @@ import org.springframework.util.ReflectionUtils;
  * metadata, auto-proxy decisions, the per-controller caches of handler adapters and their
  * return value handlers). Without this, each of them keeps a replaced generation, its
  * classes and its Metaspace alive. Only concurrent maps and sets are touched, so evicting
- * races with nothing; it runs after each switch, on a thread of its own.
+ * races with nothing; it runs shortly after a switch, on a thread of its own.
  *
  * @author reload-spring-boot
  */
@@ -43,6 +48,22 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 	/** How far to follow Spring objects from a bean to the caches they hold. */
 	private static final int DEPTH = 3;
 
+	/**
+	 * Spring's static caches keyed by classes, their members or types: emptying them
+	 * after every reload, as their clearCache methods do, would make every class's first
+	 * use after it slow again, the rebuilt beans' and the next request's included.
+	 */
+	private static final List<Field> STATIC_CACHES = staticFields(
+			"org.springframework.util.ReflectionUtils#declaredMethodsCache",
+			"org.springframework.util.ReflectionUtils#declaredFieldsCache",
+			"org.springframework.core.annotation.AnnotationsScanner#declaredAnnotationCache",
+			"org.springframework.core.annotation.AnnotationsScanner#baseTypeMethodsCache",
+			"org.springframework.core.annotation.AnnotationTypeMappings#standardRepeatablesCache",
+			"org.springframework.core.annotation.AnnotationTypeMappings#noRepeatablesCache",
+			"org.springframework.core.annotation.AnnotationUtils#defaultValuesCache",
+			"org.springframework.core.annotation.OrderUtils#orderCache",
+			"org.springframework.core.ResolvableType#cache");
+
 	private final DefaultListableBeanFactory beanFactory;
 
 	private final ClassGenerations generations;
@@ -51,7 +72,16 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 
 	private final Map<Class<?>, List<Field>> keyClassFields = new ConcurrentHashMap<>();
 
-	private final ExecutorService executor = Executors.newSingleThreadExecutor((runnable) -> {
+	/**
+	 * How long after a switch the eviction runs: not while the first requests after it
+	 * are served, which it would compete with for the processors, and once for a burst of
+	 * switches.
+	 */
+	private static final long DELAY_MILLIS = 250;
+
+	private final AtomicBoolean scheduled = new AtomicBoolean();
+
+	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 		Thread thread = new Thread(runnable, "reload-evict");
 		thread.setDaemon(true);
 		thread.setContextClassLoader(StaleClassCaches.class.getClassLoader());
@@ -73,11 +103,13 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 	@Override
 	public Runnable prepare(List<BeanSwap> swaps) {
 		return () -> {
-			try {
-				this.executor.execute(this::evict);
-			}
-			catch (RejectedExecutionException ex) {
-				// shutting down
+			if (this.scheduled.compareAndSet(false, true)) {
+				try {
+					this.executor.schedule(this::evictScheduled, DELAY_MILLIS, TimeUnit.MILLISECONDS);
+				}
+				catch (RejectedExecutionException ex) {
+					// shutting down
+				}
 			}
 		};
 	}
@@ -87,10 +119,27 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 		this.executor.shutdownNow();
 	}
 
+	private void evictScheduled() {
+		// a switch from now on schedules another eviction, for the classes it replaces
+		this.scheduled.set(false);
+		evict();
+	}
+
 	void evict() {
 		try {
-			Predicate<Object> stale = this::isStaleClass;
+			Predicate<Object> stale = this::isStale;
 			Set<Object> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+			for (Field cache : STATIC_CACHES) {
+				if (ReflectionUtils.getField(cache, null) instanceof ConcurrentMap<?, ?> map) {
+					map.keySet().removeIf(stale);
+					// such as the annotation type mappings of each annotation filter
+					for (Object value : map.values()) {
+						if (value != null && isSpring(value)) {
+							evict(value, stale, visited, 0);
+						}
+					}
+				}
+			}
 			for (Object processor : this.beanFactory.getBeanPostProcessors()) {
 				evict(processor, stale, visited, DEPTH);
 			}
@@ -104,6 +153,24 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 		catch (RuntimeException ex) {
 			logger.debug("Could not evict replaced classes from Spring's caches", ex);
 		}
+	}
+
+	private boolean isStale(Object key) {
+		if (key instanceof Member member) {
+			return isStaleClass(member.getDeclaringClass());
+		}
+		if (key instanceof ResolvableType type) {
+			if (isStaleClass(type.toClass())) {
+				return true;
+			}
+			for (ResolvableType generic : type.getGenerics()) {
+				if (isStaleClass(generic.toClass())) {
+					return true;
+				}
+			}
+			return false;
+		}
+		return isStaleClass(key);
 	}
 
 	private boolean isStaleClass(Object key) {
@@ -160,6 +227,25 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 				&& field.getType() != String.class && !field.getType().isArray()
 				// Spring's own fields only: the JDK's are not open to reflection
 				&& field.getDeclaringClass().getName().startsWith("org.springframework."));
+		return List.copyOf(fields);
+	}
+
+	private static List<Field> staticFields(String... classAndFieldNames) {
+		List<Field> fields = new ArrayList<>();
+		for (String classAndField : classAndFieldNames) {
+			String[] parts = classAndField.split("#");
+			try {
+				Field field = ReflectionUtils
+					.findField(ClassUtils.forName(parts[0], StaleClassCaches.class.getClassLoader()), parts[1]);
+				if (field != null && Modifier.isStatic(field.getModifiers())) {
+					ReflectionUtils.makeAccessible(field);
+					fields.add(field);
+				}
+			}
+			catch (ClassNotFoundException | LinkageError ex) {
+				// another Spring Framework: that cache is left alone
+			}
+		}
 		return List.copyOf(fields);
 	}
 

@@ -1,5 +1,6 @@
 package dev.reload.autoconfigure.change;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.SmartLifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link ClassFileWatcher}.
@@ -51,6 +53,38 @@ class ClassFileWatcherTests {
 		finally {
 			watcher.stop();
 		}
+	}
+
+	@Test
+	void classesInANewPackageAndDeletedClassesAreNoticed() throws Exception {
+		SourceCompiler.compile(this.classes, Map.of("sample.Clock", SOURCE.formatted("noon")));
+		ClassFileIndex index = new ClassFileIndex(new ClassDirectories(List.of(this.classes), List.of()), Map.of());
+		index.takeInitialClassFiles();
+		ClassFileWatcher watcher = new ClassFileWatcher(index, List.of(this.classes), Duration.ofMillis(10),
+				Function.identity(), null);
+		watcher.start();
+		try {
+			assertThat(watcher.awaitSettled(deadline()).isEmpty()).isTrue();
+			// a new package directory: its files may be written before it is watched
+			SourceCompiler.compile(this.classes, Map.of("sample.alarm.Bell", """
+					package sample.alarm;
+					public class Bell {
+					}
+					"""));
+			Files.delete(this.classes.resolve("sample/Clock.class"));
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+				ChangeSet changes = watcher.awaitSettled(deadline());
+				assertThat(changes.added()).containsOnlyKeys("sample.alarm.Bell");
+				assertThat(changes.removed()).containsExactly("sample.Clock");
+			});
+		}
+		finally {
+			watcher.stop();
+		}
+	}
+
+	private static long deadline() {
+		return System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
 	}
 
 	@Test

@@ -1,0 +1,91 @@
+package dev.reload.autoconfigure.change;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.reload.autoconfigure.classloader.ClassDirectories;
+import dev.reload.testsupport.SourceCompiler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ClassFileIndex}.
+ *
+ * @author reload-spring-boot
+ */
+class ClassFileIndexTests {
+
+	private static final String CLOCK = """
+			package sample;
+			public class Clock {
+				public String time() { return "%s"; }
+			}
+			""";
+
+	private static final String BELL = """
+			package sample;
+			public class Bell {
+				public String ring() { return "%s"; }
+			}
+			""";
+
+	@TempDir
+	Path classes;
+
+	@Test
+	void comparingNamedFilesLooksOnlyAtThoseAndAtClassesThatDifferedBefore() {
+		SourceCompiler.compile(this.classes,
+				Map.of("sample.Clock", CLOCK.formatted("noon"), "sample.Bell", BELL.formatted("ding")));
+		ClassFileIndex index = index(Map.of());
+		SourceCompiler.compile(this.classes, Map.of("sample.Clock", CLOCK.formatted("midnight")));
+		SourceCompiler.compile(this.classes, Map.of("sample.Bell", BELL.formatted("dong")));
+		ChangeSet clockOnly = index.diff(List.of(file("sample.Clock")));
+		assertThat(clockOnly.modified()).containsOnlyKeys("sample.Clock");
+		// the clock differs still, not applied: it is compared again with the bell
+		ChangeSet both = index.diff(List.of(file("sample.Bell")));
+		assertThat(both.modified()).containsOnlyKeys("sample.Clock", "sample.Bell");
+		index.apply(both);
+		assertThat(index.diff(List.of()).isEmpty()).isTrue();
+		assertThat(index.diff().isEmpty()).isTrue();
+	}
+
+	@Test
+	void namedFileThatIsGoneIsRemovedOrItsPackagedClassRestored() throws IOException {
+		SourceCompiler.compile(this.classes,
+				Map.of("sample.Clock", CLOCK.formatted("noon"), "sample.Bell", BELL.formatted("ding")));
+		byte[] packagedBell = Files.readAllBytes(file("sample.Bell"));
+		SourceCompiler.compile(this.classes, Map.of("sample.Bell", BELL.formatted("dong")));
+		ClassFileIndex index = index(Map.of("sample.Bell", packagedBell));
+		Files.delete(file("sample.Clock"));
+		Files.delete(file("sample.Bell"));
+		ChangeSet changes = index.diff(List.of(file("sample.Clock"), file("sample.Bell")));
+		assertThat(changes.removed()).containsExactly("sample.Clock");
+		assertThat(changes.modified()).containsOnlyKeys("sample.Bell");
+		assertThat(changes.modified().get("sample.Bell").bytes()).isEqualTo(packagedBell);
+	}
+
+	@Test
+	void filesThatAreNotClassFilesAreIgnored() throws IOException {
+		SourceCompiler.compile(this.classes, Map.of("sample.Clock", CLOCK.formatted("noon")));
+		ClassFileIndex index = index(Map.of());
+		Path touched = Files.writeString(this.classes.resolve("reload.touch"), "now");
+		assertThat(index.diff(Set.of(touched)).isEmpty()).isTrue();
+	}
+
+	private ClassFileIndex index(Map<String, byte[]> packaged) {
+		ClassFileIndex index = new ClassFileIndex(new ClassDirectories(List.of(this.classes), List.of()), packaged);
+		index.takeInitialClassFiles();
+		return index;
+	}
+
+	private Path file(String className) {
+		return this.classes.resolve(className.replace('.', '/') + ".class");
+	}
+
+}
