@@ -42,8 +42,9 @@ final class ChangeToNewCode {
 	 */
 	Map<String, Stats> run() {
 		Map<String, Stats> results = new LinkedHashMap<>();
-		results.put("reload, on request (default settings)", onRequest(List.of()));
-		results.put("reload, on request (quiet-period 100ms)", onRequest(List.of("--reload.quiet-period=100ms")));
+		results.put("reload, on request (default settings)", onRequest("on-request", List.of()));
+		results.put("reload, on request (quiet-period 100ms)",
+				onRequest("on-request-quiet-100ms", List.of("--reload.quiet-period=100ms")));
 		results.put("reload, watch mode (default settings)", watch(List.of("--reload.mode=watch")));
 		results.put("DevTools restart (default settings)", devTools(List.of()));
 		results.put("DevTools restart (poll 50ms, quiet 20ms)", devTools(List
@@ -51,10 +52,10 @@ final class ChangeToNewCode {
 		return results;
 	}
 
-	private Stats onRequest(List<String> arguments) {
+	private Stats onRequest(String name, List<String> arguments) {
 		List<String> all = new ArrayList<>(List.of("--server.port=0"));
 		all.addAll(arguments);
-		try (ApplicationProcess app = this.sample.start(false, List.of(), all, "on-request")) {
+		try (ApplicationProcess app = this.sample.start(false, List.of(), all, name)) {
 			Probe probe = new Probe();
 			return measure(() -> {
 				int next = ++this.variant;
