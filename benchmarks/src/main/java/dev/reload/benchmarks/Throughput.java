@@ -9,8 +9,10 @@ import java.util.List;
  * the starter enabled and with {@code reload.enabled=false}. Both applications run side
  * by side, warmed up, and the load alternates between them in short slices, so that the
  * drift of a shared machine (a neighbour, a frequency change) affects both alike; an idle
- * application costs the other next to nothing. Each slice also records the server's CPU
- * time per request, which does not depend on how the cores were shared.
+ * application costs the other next to nothing. The ratio is taken per pair of slices run
+ * back to back, and its median reported: the machine's speed drifts more between pairs
+ * than within one. Each slice also records the server's CPU time per request, which does
+ * not depend on how the cores were shared.
  *
  * @author reload-spring-boot
  */
@@ -48,8 +50,12 @@ final class Throughput {
 				(enabledFirst ? disabled : enabled)
 					.add(measure(enabledFirst ? disabledApp : enabledApp, this.sliceMillis));
 			}
-			return new Result(Slice.throughput(enabled), Slice.throughput(disabled), Slice.cpu(enabled),
-					Slice.cpu(disabled), this.connections);
+			List<Double> ratios = new ArrayList<>();
+			for (int i = 0; i < enabled.size(); i++) {
+				ratios.add(enabled.get(i).requestsPerSecond() / disabled.get(i).requestsPerSecond());
+			}
+			return new Result(Slice.throughput(enabled), Slice.throughput(disabled), new Stats(ratios),
+					Slice.cpu(enabled), Slice.cpu(disabled), this.connections);
 		}
 	}
 
@@ -101,14 +107,15 @@ final class Throughput {
 	 *
 	 * @param enabled requests per second with the starter
 	 * @param disabled requests per second with {@code reload.enabled=false}
+	 * @param ratios enabled / disabled requests per second, per pair of slices
 	 * @param enabledCpu server CPU microseconds per request with the starter
 	 * @param disabledCpu server CPU microseconds per request without
 	 * @param connections concurrent connections of the load client
 	 */
-	record Result(Stats enabled, Stats disabled, Stats enabledCpu, Stats disabledCpu, int connections) {
+	record Result(Stats enabled, Stats disabled, Stats ratios, Stats enabledCpu, Stats disabledCpu, int connections) {
 
 		double ratio() {
-			return this.enabled.median() / this.disabled.median();
+			return this.ratios.median();
 		}
 
 	}

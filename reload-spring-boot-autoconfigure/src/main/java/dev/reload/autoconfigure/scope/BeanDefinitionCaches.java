@@ -6,11 +6,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.support.AbstractBeanFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.util.ReflectionUtils;
@@ -71,38 +69,20 @@ final class BeanDefinitionCaches {
 	}
 
 	/**
-	 * Put back the answers that the changed beans cannot have changed; answers computed
-	 * since the snapshot are kept.
+	 * Put back the answers that the rebuild cannot have changed; answers computed since
+	 * the snapshot are kept.
 	 * @param snapshot what {@link #snapshot()} returned
-	 * @param affectedClassNames the classes the new generation redefines
-	 * @param beanClasses the classes of the rebuilt, added and removed beans, before and
-	 * after
+	 * @param changed what the rebuild changed
 	 */
-	void restore(List<Map<Class<?>, String[]>> snapshot, Set<String> affectedClassNames,
-			Collection<Class<?>> beanClasses) {
-		for (Class<?> beanClass : beanClasses) {
-			if (FactoryBean.class.isAssignableFrom(beanClass)) {
-				// what it produces may be of any type
-				return;
-			}
-		}
+	void restore(List<Map<Class<?>, String[]>> snapshot, ChangedTypes changed) {
 		for (int i = 0; i < TYPE_CACHES.size(); i++) {
 			Map<Class<?>, String[]> cache = map(TYPE_CACHES.get(i));
 			snapshot.get(i).forEach((type, names) -> {
-				if (!affectedClassNames.contains(type.getName()) && !isAssignableFromAny(type, beanClasses)) {
+				if (!changed.affects(type)) {
 					cache.putIfAbsent(type, names);
 				}
 			});
 		}
-	}
-
-	private static boolean isAssignableFromAny(Class<?> type, Collection<Class<?>> beanClasses) {
-		for (Class<?> beanClass : beanClasses) {
-			if (type.isAssignableFrom(beanClass)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	@SuppressWarnings("unchecked")

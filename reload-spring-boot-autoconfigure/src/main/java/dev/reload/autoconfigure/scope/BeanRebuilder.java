@@ -92,7 +92,8 @@ public final class BeanRebuilder {
 				}
 			}
 		});
-		TypeCacheRestore typeCaches = new TypeCacheRestore(affectedClasses, beanClasses(definitions, removedBeans));
+		TypeCacheRestore typeCaches = new TypeCacheRestore(
+				new ChangedTypes(affectedClasses, beanClasses(definitions, removedBeans)));
 		Staging staging = this.scope.beginStaging(definitions.keySet());
 		try {
 			definitions.forEach((name, definition) -> this.beanFactory.registerBeanDefinition(staging.stagingName(name),
@@ -229,17 +230,18 @@ public final class BeanRebuilder {
 		public Runnable commit() {
 			List<ScopedBean> retired = BeanRebuilder.this.scope.commit(this.staging, this.removedBeans);
 			DefaultListableBeanFactory beanFactory = BeanRebuilder.this.beanFactory;
+			Map<String, String> registered = new LinkedHashMap<>();
 			this.definitions.forEach((name, definition) -> {
 				if (beanFactory.containsBeanDefinition(name)) {
 					beanFactory.removeBeanDefinition(name);
 				}
 				beanFactory.registerBeanDefinition(name, definition);
-				BeanRebuilder.this.beans.registerBean(name, definition.getBeanClassName());
+				registered.put(name, definition.getBeanClassName());
 			});
 			for (String name : this.removedBeans) {
 				beanFactory.removeBeanDefinition(name);
-				BeanRebuilder.this.beans.unregisterBean(name);
 			}
+			BeanRebuilder.this.beans.rebuilt(registered, this.removedBeans, this.typeCaches.changed);
 			removeStagingDefinitions(this.staging, this.definitions.keySet());
 			BeanRebuilder.this.definitionCaches.forgetMergedDefinitions(this.definitions.keySet());
 			BeanRebuilder.this.definitionCaches.forgetMergedDefinitions(this.removedBeans);
@@ -266,18 +268,15 @@ public final class BeanRebuilder {
 
 		private final List<Map<Class<?>, String[]>> snapshot = BeanRebuilder.this.definitionCaches.snapshot();
 
-		private final Set<String> affectedClasses;
+		private final ChangedTypes changed;
 
-		private final Set<Class<?>> beanClasses;
-
-		TypeCacheRestore(Set<String> affectedClasses, Set<Class<?>> beanClasses) {
-			this.affectedClasses = affectedClasses;
-			this.beanClasses = beanClasses;
+		TypeCacheRestore(ChangedTypes changed) {
+			this.changed = changed;
 		}
 
 		@Override
 		public void run() {
-			BeanRebuilder.this.definitionCaches.restore(this.snapshot, this.affectedClasses, this.beanClasses);
+			BeanRebuilder.this.definitionCaches.restore(this.snapshot, this.changed);
 		}
 
 	}

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
 
 /**
@@ -26,6 +28,9 @@ public final class ReloadableBeans {
 	private final Set<String> configurationClassNames = ConcurrentHashMap.newKeySet();
 
 	private final AtomicLong version = new AtomicLong();
+
+	/** What the last rebuild changed, and between which versions. */
+	private volatile @Nullable Rebuild lastRebuild;
 
 	/**
 	 * Create an instance.
@@ -100,9 +105,18 @@ public final class ReloadableBeans {
 		this.version.incrementAndGet();
 	}
 
-	void unregisterBean(String beanName) {
-		this.beanClassNames.remove(beanName);
-		this.version.incrementAndGet();
+	/**
+	 * Register and unregister the beans of one rebuild, and record what it changed, so
+	 * that what is derived from the beans keeps what the rebuild cannot have changed.
+	 * @param registered the rebuilt and added beans, with the class each is built from
+	 * @param unregistered the removed beans
+	 * @param changed what the rebuild changed
+	 */
+	synchronized void rebuilt(Map<String, String> registered, Set<String> unregistered, ChangedTypes changed) {
+		long from = this.version.get();
+		this.beanClassNames.putAll(registered);
+		unregistered.forEach(this.beanClassNames::remove);
+		this.lastRebuild = new Rebuild(from, this.version.incrementAndGet(), changed);
 	}
 
 	/**
@@ -112,6 +126,22 @@ public final class ReloadableBeans {
 	 */
 	long version() {
 		return this.version.get();
+	}
+
+	/**
+	 * Return what changed from the given version to the current one, if one rebuild did
+	 * it all.
+	 * @param since the version a cache was derived at
+	 * @param current the current version, as {@link #version()} returned it
+	 * @return what changed, or {@code null} if it is not known
+	 */
+	@Nullable ChangedTypes changedBetween(long since, long current) {
+		Rebuild rebuild = this.lastRebuild;
+		return (rebuild != null && rebuild.from() == since && rebuild.to() == current) ? rebuild.changed() : null;
+	}
+
+	private record Rebuild(long from, long to, ChangedTypes changed) {
+
 	}
 
 	void registerConfigurationClass(String className) {

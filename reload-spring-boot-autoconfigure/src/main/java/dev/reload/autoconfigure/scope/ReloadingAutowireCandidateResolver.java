@@ -166,8 +166,19 @@ final class ReloadingAutowireCandidateResolver implements AutowireCandidateResol
 			long version = ReloadingAutowireCandidateResolver.this.beans.version();
 			Cache current = this.cache;
 			if (current.version != version) {
-				// a new map: the old one's keys may be classes of a replaced generation
-				current = new Cache(version);
+				// a new map: the old one's keys may be classes of a replaced generation;
+				// it keeps the answers the rebuild in between cannot have changed
+				Cache next = new Cache(version);
+				ChangedTypes changed = ReloadingAutowireCandidateResolver.this.beans.changedBetween(current.version,
+						version);
+				if (changed != null) {
+					current.types.forEach((known, answer) -> {
+						if (!changed.affects(known)) {
+							next.types.put(known, answer);
+						}
+					});
+				}
+				current = next;
 				this.cache = current;
 			}
 			return current.types.computeIfAbsent(type, this::scan);
