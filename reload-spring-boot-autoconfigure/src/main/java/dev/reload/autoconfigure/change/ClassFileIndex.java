@@ -9,8 +9,8 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -182,9 +182,7 @@ public final class ClassFileIndex {
 	}
 
 	private void forgetObserved(String className) {
-		for (Path root : this.directories.roots()) {
-			this.observed.remove(root.resolve(className.replace('.', '/') + ".class"));
-		}
+		this.directories.classFileCandidates(className).forEach(this.observed::remove);
 	}
 
 	/**

@@ -60,14 +60,23 @@ public final class ClassDirectories {
 	 * @return the class file, or {@code null}
 	 */
 	public @Nullable Path classFile(String className) {
-		String relative = className.replace('.', '/') + CLASS_SUFFIX;
-		for (Path root : this.roots) {
-			Path candidate = root.resolve(relative);
+		for (Path candidate : classFileCandidates(className)) {
 			if (Files.isRegularFile(candidate)) {
 				return candidate;
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Return where the class file of the given class would be in each directory, in the
+	 * order they are searched, whether it is there or not.
+	 * @param className the fully qualified class name
+	 * @return the candidate class files
+	 */
+	public List<Path> classFileCandidates(String className) {
+		String relative = className.replace('.', '/') + CLASS_SUFFIX;
+		return this.roots.stream().map((root) -> root.resolve(relative)).toList();
 	}
 
 	/**

@@ -243,8 +243,7 @@ public final class BeanRebuilder {
 			}
 			BeanRebuilder.this.beans.rebuilt(registered, this.removedBeans, this.typeCaches.changed);
 			removeStagingDefinitions(this.staging, this.definitions.keySet());
-			BeanRebuilder.this.definitionCaches.forgetMergedDefinitions(this.definitions.keySet());
-			BeanRebuilder.this.definitionCaches.forgetMergedDefinitions(this.removedBeans);
+			BeanRebuilder.this.definitionCaches.forgetMergedDefinitions(beanNames());
 			this.typeCaches.run();
 			return () -> retired.forEach(ScopedBean::destroy);
 		}

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClassFileIndexTests {
 
-	private static final String CLOCK = """
+	static final String CLOCK = """
 			package sample;
 			public class Clock {
 				public String time() { return "%s"; }

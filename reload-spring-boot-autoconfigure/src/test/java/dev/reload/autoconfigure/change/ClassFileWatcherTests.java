@@ -25,12 +25,8 @@ import static org.awaitility.Awaitility.await;
  */
 class ClassFileWatcherTests {
 
-	private static final String SOURCE = """
-			package sample;
-			public class Clock {
-				public String time() { return "%s"; }
-			}
-			""";
+	// the same class the index tests compile
+	private static final String SOURCE = ClassFileIndexTests.CLOCK;
 
 	@TempDir
 	Path classes;
