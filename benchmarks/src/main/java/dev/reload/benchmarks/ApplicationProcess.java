@@ -36,6 +36,8 @@ final class ApplicationProcess implements AutoCloseable {
 
 	/**
 	 * Start an application and wait until its web server is up.
+	 * @param launcher what goes before the {@code java} command, such as a choice of
+	 * cores; may be empty
 	 * @param classpath its class path
 	 * @param mainClass its main class
 	 * @param jvmOptions options for its JVM
@@ -43,9 +45,9 @@ final class ApplicationProcess implements AutoCloseable {
 	 * @param log where its output goes
 	 * @return the running application
 	 */
-	static ApplicationProcess start(List<Path> classpath, String mainClass, List<String> jvmOptions,
-			List<String> arguments, Path log) {
-		List<String> command = new ArrayList<>();
+	static ApplicationProcess start(List<String> launcher, List<Path> classpath, String mainClass,
+			List<String> jvmOptions, List<String> arguments, Path log) {
+		List<String> command = new ArrayList<>(launcher);
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
 		command.add("-cp");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,16 @@ public final class Benchmarks {
 
 	public static void main(String[] args) throws Exception {
 		Path module = Path.of(args[0]).toAbsolutePath().normalize();
-		Settings settings = "quick".equals((args.length > 1) ? args[1] : "full") ? Settings.QUICK : Settings.FULL;
-		// "2,5" runs only those measurements, for profiling one of them
-		Set<String> only = (args.length > 2) ? Set.of(args[2].split(",")) : Set.of("1", "2", "3", "4", "5");
-		Path results = settings.quick() ? module.resolve("target/benchmark-smoke") : module.resolve("results");
+		// -Dbenchmarks.args="quick" or "full 2,5": the second word runs only those
+		// measurements, for profiling one of them
+		String[] options = String.join(" ", Arrays.asList(args).subList(1, args.length)).trim().split("\\s+");
+		Settings settings = "quick".equals(options[0]) ? Settings.QUICK : Settings.FULL;
+		Set<String> every = Set.of("1", "2", "3", "4", "5");
+		Set<String> only = (options.length > 1) ? Set.of(options[1].split(",")) : every;
+		boolean all = only.containsAll(every);
+		// only a full run of everything replaces the committed results
+		Path results = settings.quick() ? module.resolve("target/benchmark-smoke")
+				: all ? module.resolve("results") : module.resolve("target/benchmark-partial");
 		Path root = Files.createTempDirectory("reload-benchmarks");
 		Report report = new Report(results, machine(), COMMAND + (settings.quick() ? " -Dbenchmarks.args=quick" : ""));
 		ColoursSample sample = new ColoursSample(module.resolve("../samples/colours"),
@@ -67,8 +74,8 @@ public final class Benchmarks {
 				.mapToDouble((result) -> result.getPrimaryResult().getScoreError())
 				.findFirst()
 				.orElse(Double.NaN);
-			Throughput.Result throughput = new Throughput(sample, settings.throughputSlices(), settings.warmupMillis(),
-					settings.sliceMillis(), 16)
+			Throughput.Result throughput = new Throughput(sample, settings.throughputRounds(),
+					settings.throughputSlices(), settings.warmupMillis(), settings.sliceMillis(), 16)
 				.run();
 			print("   check " + check + " ns; throughput ratio " + throughput.ratio());
 			report.requestPath(check, error, score(jmh, "baseline"), throughput);
@@ -137,12 +144,13 @@ public final class Benchmarks {
 	 * How long and how often each benchmark runs.
 	 */
 	record Settings(boolean quick, int warmups, int trials, int devToolsTrials, List<Integer> sizes,
-			int throughputSlices, long warmupMillis, long sliceMillis, int reloads, List<Integer> checkpoints) {
+			int throughputRounds, int throughputSlices, long warmupMillis, long sliceMillis, int reloads,
+			List<Integer> checkpoints) {
 
-		static final Settings FULL = new Settings(false, 2, 10, 3, List.of(20, 200, 2000), 10, 10000, 3000, 100,
+		static final Settings FULL = new Settings(false, 2, 10, 3, List.of(20, 200, 2000), 3, 6, 10000, 3000, 100,
 				List.of(1, 100, 1000));
 
-		static final Settings QUICK = new Settings(true, 1, 2, 1, List.of(20, 200), 2, 1000, 1000, 5,
+		static final Settings QUICK = new Settings(true, 1, 2, 1, List.of(20, 200), 1, 2, 1000, 1000, 5,
 				List.of(1, 5, 10));
 
 	}

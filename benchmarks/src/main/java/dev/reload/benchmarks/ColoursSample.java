@@ -87,11 +87,25 @@ final class ColoursSample {
 	 * @return the running sample
 	 */
 	ApplicationProcess start(boolean withDevTools, List<String> jvmOptions, List<String> arguments, String name) {
+		return start(List.of(), withDevTools, jvmOptions, arguments, name);
+	}
+
+	/**
+	 * Start the sample behind a launcher, such as a choice of cores.
+	 * @param launcher what goes before the {@code java} command
+	 * @param withDevTools whether DevTools is on its class path
+	 * @param jvmOptions options for its JVM
+	 * @param arguments its arguments
+	 * @param name a name for its log
+	 * @return the running sample
+	 */
+	ApplicationProcess start(List<String> launcher, boolean withDevTools, List<String> jvmOptions,
+			List<String> arguments, String name) {
 		List<String> all = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--reload.debug=false",
 				"--management.endpoints.web.exposure.include=health,metrics,reload",
 				"--spring.devtools.livereload.enabled=false"));
 		all.addAll(arguments);
-		return ApplicationProcess.start(this.workspace.classpath(withDevTools), MAIN_CLASS, jvmOptions, all,
+		return ApplicationProcess.start(launcher, this.workspace.classpath(withDevTools), MAIN_CLASS, jvmOptions, all,
 				this.workspace.root().resolve(name + ".log"));
 	}
 

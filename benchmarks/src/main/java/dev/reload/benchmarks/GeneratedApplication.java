@@ -139,7 +139,7 @@ final class GeneratedApplication {
 		all.addAll(arguments);
 		// without Spring Security: the generated controllers are open, as the sample's
 		// are
-		return ApplicationProcess.start(
+		return ApplicationProcess.start(List.of(),
 				this.workspace.classpath(withDevTools, "spring-security-", "spring-boot-security",
 						"spring-boot-starter-security"),
 				MAIN_CLASS, List.of(), all, this.workspace.root().resolve(name + ".log"));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -114,10 +115,12 @@ final class Report {
 				"JMH, average time of what the request filter does when nothing changed (read the watcher's flag, "
 						+ "pass the request gate, release it, leave), on the real beans of a running application; "
 						+ "then requests per second of the colours sample's `/greeting` under a loopback load client ("
-						+ throughput.connections()
-						+ " connections, on the same 2 cores as the server): two applications "
-						+ "run side by side, one with the starter enabled and one with `reload.enabled=false`, and the "
-						+ "load alternates between them in slices of equal length after a warm-up of each. The server's "
+						+ throughput.connections() + " connections; " + throughput.cores()
+						+ "): two applications run side by side, one with the starter enabled and one with "
+						+ "`reload.enabled=false`, and the load alternates between them in slices of equal length after "
+						+ "a warm-up of each; a fresh pair of applications for each of "
+						+ throughput.roundRatios().size()
+						+ " rounds, since each JVM compiles the same code a little differently. The server's "
 						+ "CPU time per request (all its threads, from the operating system) is taken in the same slices.");
 		table(List.of("measurement", "result"), List.of(
 				List.of("request-path check, nothing changed",
@@ -128,6 +131,11 @@ final class Report {
 				List.of("enabled / disabled, per pair of slices run back to back",
 						String.format(Locale.ROOT, "%.3f (%.3f–%.3f, n=%d)", throughput.ratio(),
 								throughput.ratios().min(), throughput.ratios().max(), throughput.ratios().count())),
+				List.of("enabled / disabled, median of each round",
+						throughput.roundRatios()
+							.stream()
+							.map((ratio) -> String.format(Locale.ROOT, "%.3f", ratio))
+							.collect(Collectors.joining(", "))),
 				List.of("server CPU per request, starter enabled",
 						throughput.enabledCpu().summary().replace(" ms", " µs")),
 				List.of("server CPU per request, reload.enabled=false",

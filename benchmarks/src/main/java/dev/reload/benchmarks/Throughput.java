@@ -11,14 +11,18 @@ import java.util.List;
  * drift of a shared machine (a neighbour, a frequency change) affects both alike; an idle
  * application costs the other next to nothing. The ratio is taken per pair of slices run
  * back to back, and its median reported: the machine's speed drifts more between pairs
- * than within one. Each slice also records the server's CPU time per request, which does
- * not depend on how the cores were shared.
+ * than within one. Each JVM compiles the same code a little differently, so a pair of
+ * applications is started afresh for every round. Where cores can be chosen, the servers
+ * run on one core and the client on the others. Each slice also records the server's CPU
+ * time per request.
  *
  * @author reload-spring-boot
  */
 final class Throughput {
 
 	private final ColoursSample sample;
+
+	private final int rounds;
 
 	private final int slices;
 
@@ -28,8 +32,11 @@ final class Throughput {
 
 	private final int connections;
 
-	Throughput(ColoursSample sample, int slices, long warmupMillis, long sliceMillis, int connections) {
+	private final CpuAffinity affinity = CpuAffinity.detect();
+
+	Throughput(ColoursSample sample, int rounds, int slices, long warmupMillis, long sliceMillis, int connections) {
 		this.sample = sample;
+		this.rounds = rounds;
 		this.slices = slices;
 		this.warmupMillis = warmupMillis;
 		this.sliceMillis = sliceMillis;
@@ -37,11 +44,26 @@ final class Throughput {
 	}
 
 	Result run() {
-		try (ApplicationProcess enabledApp = start(true); ApplicationProcess disabledApp = start(false)) {
+		List<Slice> enabled = new ArrayList<>();
+		List<Slice> disabled = new ArrayList<>();
+		List<Double> roundRatios = new ArrayList<>();
+		try (CpuAffinity.Pinned client = this.affinity.pinClient()) {
+			for (int round = 0; round < this.rounds; round++) {
+				int first = enabled.size();
+				runRound(round, enabled, disabled);
+				roundRatios.add(ratios(enabled.subList(first, enabled.size()), disabled.subList(first, disabled.size()))
+					.median());
+			}
+		}
+		return new Result(Slice.throughput(enabled), Slice.throughput(disabled), ratios(enabled, disabled),
+				List.copyOf(roundRatios), Slice.cpu(enabled), Slice.cpu(disabled), this.connections,
+				this.affinity.describe());
+	}
+
+	private void runRound(int round, List<Slice> enabled, List<Slice> disabled) {
+		try (ApplicationProcess enabledApp = start(true, round); ApplicationProcess disabledApp = start(false, round)) {
 			measure(enabledApp, this.warmupMillis);
 			measure(disabledApp, this.warmupMillis);
-			List<Slice> enabled = new ArrayList<>();
-			List<Slice> disabled = new ArrayList<>();
 			for (int slice = 0; slice < this.slices; slice++) {
 				// alternate which goes first, so neither always follows the other
 				boolean enabledFirst = slice % 2 == 0;
@@ -50,18 +72,21 @@ final class Throughput {
 				(enabledFirst ? disabled : enabled)
 					.add(measure(enabledFirst ? disabledApp : enabledApp, this.sliceMillis));
 			}
-			List<Double> ratios = new ArrayList<>();
-			for (int i = 0; i < enabled.size(); i++) {
-				ratios.add(enabled.get(i).requestsPerSecond() / disabled.get(i).requestsPerSecond());
-			}
-			return new Result(Slice.throughput(enabled), Slice.throughput(disabled), new Stats(ratios),
-					Slice.cpu(enabled), Slice.cpu(disabled), this.connections);
 		}
 	}
 
-	private ApplicationProcess start(boolean reloadEnabled) {
-		return this.sample.start(false, List.of("-Xmx512m"),
-				List.of("--server.port=0", "--reload.enabled=" + reloadEnabled), "throughput-" + reloadEnabled);
+	private static Stats ratios(List<Slice> enabled, List<Slice> disabled) {
+		List<Double> ratios = new ArrayList<>();
+		for (int i = 0; i < enabled.size(); i++) {
+			ratios.add(enabled.get(i).requestsPerSecond() / disabled.get(i).requestsPerSecond());
+		}
+		return new Stats(ratios);
+	}
+
+	private ApplicationProcess start(boolean reloadEnabled, int round) {
+		return this.sample.start(this.affinity.serverLauncher(), false, List.of("-Xmx512m"),
+				List.of("--server.port=0", "--reload.enabled=" + reloadEnabled),
+				"throughput-" + reloadEnabled + "-" + round);
 	}
 
 	private Slice measure(ApplicationProcess app, long millis) {
@@ -108,11 +133,15 @@ final class Throughput {
 	 * @param enabled requests per second with the starter
 	 * @param disabled requests per second with {@code reload.enabled=false}
 	 * @param ratios enabled / disabled requests per second, per pair of slices
+	 * @param roundRatios the median ratio of each round, a fresh pair of applications
+	 * each, in order
 	 * @param enabledCpu server CPU microseconds per request with the starter
 	 * @param disabledCpu server CPU microseconds per request without
 	 * @param connections concurrent connections of the load client
+	 * @param cores how client and server shared the cores
 	 */
-	record Result(Stats enabled, Stats disabled, Stats ratios, Stats enabledCpu, Stats disabledCpu, int connections) {
+	record Result(Stats enabled, Stats disabled, Stats ratios, List<Double> roundRatios, Stats enabledCpu,
+			Stats disabledCpu, int connections, String cores) {
 
 		double ratio() {
 			return this.ratios.median();
