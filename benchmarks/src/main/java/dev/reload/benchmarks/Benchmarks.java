@@ -50,9 +50,11 @@ public final class Benchmarks {
 
 		if (only.contains("1")) {
 			print("1. change to new code");
-			Map<String, Stats> latency = new ChangeToNewCode(sample, settings.warmups(), settings.trials()).run();
+			Map<String, Stats> latency = new ChangeToNewCode(sample, settings.warmups(), settings.warmupRequests(),
+					settings.trials())
+				.run();
 			latency.forEach((name, stats) -> print("   " + name + ": " + stats.summary()));
-			report.changeToNewCode(latency);
+			report.changeToNewCode(latency, settings.warmupRequests());
 		}
 
 		if (only.contains("2")) {
@@ -75,7 +77,7 @@ public final class Benchmarks {
 				.findFirst()
 				.orElse(Double.NaN);
 			Throughput.Result throughput = new Throughput(sample, settings.throughputRounds(),
-					settings.throughputSlices(), settings.warmupMillis(), settings.sliceMillis(), 16)
+					settings.throughputWindows(), settings.throughputWarmupMillis(), settings.windowMillis(), 16)
 				.run();
 			print("   check " + check + " ns; throughput ratio " + throughput.ratio());
 			report.requestPath(check, error, score(jmh, "baseline"), throughput);
@@ -143,14 +145,14 @@ public final class Benchmarks {
 	/**
 	 * How long and how often each benchmark runs.
 	 */
-	record Settings(boolean quick, int warmups, int trials, int devToolsTrials, List<Integer> sizes,
-			int throughputRounds, int throughputSlices, long warmupMillis, long sliceMillis, int reloads,
-			List<Integer> checkpoints) {
+	record Settings(boolean quick, int warmups, int warmupRequests, int trials, int devToolsTrials, List<Integer> sizes,
+			int throughputRounds, int throughputWindows, long throughputWarmupMillis, long warmupMillis,
+			long windowMillis, int reloads, List<Integer> checkpoints) {
 
-		static final Settings FULL = new Settings(false, 2, 10, 3, List.of(20, 200, 2000), 3, 6, 10000, 3000, 100,
-				List.of(1, 100, 1000));
+		static final Settings FULL = new Settings(false, 2, 2000, 10, 3, List.of(20, 200, 2000), 6, 8, 20000, 10000,
+				2000, 100, List.of(1, 100, 1000));
 
-		static final Settings QUICK = new Settings(true, 1, 2, 1, List.of(20, 200), 1, 2, 1000, 1000, 5,
+		static final Settings QUICK = new Settings(true, 1, 50, 2, 1, List.of(20, 200), 1, 2, 1000, 1000, 1000, 5,
 				List.of(1, 5, 10));
 
 	}

@@ -1,5 +1,7 @@
 package dev.reload.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,13 +28,16 @@ final class ChangeToNewCode {
 
 	private final int warmups;
 
+	private final int warmupRequests;
+
 	private final int trials;
 
 	private int variant;
 
-	ChangeToNewCode(ColoursSample sample, int warmups, int trials) {
+	ChangeToNewCode(ColoursSample sample, int warmups, int warmupRequests, int trials) {
 		this.sample = sample;
 		this.warmups = warmups;
+		this.warmupRequests = warmupRequests;
 		this.trials = trials;
 	}
 
@@ -57,7 +62,7 @@ final class ChangeToNewCode {
 		all.addAll(arguments);
 		try (ApplicationProcess app = this.sample.start(false, List.of(), all, name)) {
 			Probe probe = new Probe();
-			return measure(() -> {
+			return measure(app, () -> {
 				int next = ++this.variant;
 				long start = this.sample.apply(next);
 				return probe.millisUntil(app.url("/colour"), shows(next), start);
@@ -70,7 +75,7 @@ final class ChangeToNewCode {
 		all.addAll(arguments);
 		try (ApplicationProcess app = this.sample.start(false, List.of(), all, "watch")) {
 			Probe probe = new Probe();
-			return measure(() -> {
+			return measure(app, () -> {
 				int next = ++this.variant;
 				long generation = generation(Http.get(app.url("/actuator/reload")));
 				long start = this.sample.apply(next);
@@ -89,7 +94,7 @@ final class ChangeToNewCode {
 				throw new IllegalStateException("DevTools did not take over the sample; its log:\n" + app.log());
 			}
 			Probe probe = new Probe();
-			return measure(() -> {
+			return measure(app, () -> {
 				int next = ++this.variant;
 				long start = this.sample.apply(next);
 				return probe.millisUntil(app.url("/colour"), shows(next), start);
@@ -109,7 +114,19 @@ final class ChangeToNewCode {
 		return this.sample.answer(variant)::equals;
 	}
 
-	private Stats measure(Trial trial) {
+	private Stats measure(ApplicationProcess app, Trial trial) {
+		// an application that has served requests, as one under development has: the
+		// first requests of a fresh JVM run interpreted and take milliseconds each,
+		// whatever
+		// the reloading
+		for (int i = 0; i < this.warmupRequests; i++) {
+			try {
+				PlainHttp.get(app.url("/colour"), 30_000);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Warming up " + app.url("/colour") + " failed", ex);
+			}
+		}
 		for (int i = 0; i < this.warmups; i++) {
 			trial.millis();
 		}

@@ -63,8 +63,10 @@ final class CpuAffinity {
 	}
 
 	String describe() {
-		return this.available ? "the server on core 0, the load client on the other " + (this.cores - 1)
-				: "client and server sharing all " + this.cores + " cores";
+		int others = this.cores - 1;
+		return this.available
+				? "servers on core 0, the load client on the other " + others + ((others == 1) ? " core" : " cores")
+				: "client and servers sharing all " + this.cores + " cores";
 	}
 
 	private static void setOwnCores(String cores) {

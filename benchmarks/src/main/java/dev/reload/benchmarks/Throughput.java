@@ -6,15 +6,14 @@ import java.util.List;
 
 /**
  * Measurement 3b: requests per second of the sample under a loopback load client, with
- * the starter enabled and with {@code reload.enabled=false}. Both applications run side
- * by side, warmed up, and the load alternates between them in short slices, so that the
- * drift of a shared machine (a neighbour, a frequency change) affects both alike; an idle
- * application costs the other next to nothing. The ratio is taken per pair of slices run
- * back to back, and its median reported: the machine's speed drifts more between pairs
- * than within one. Each JVM compiles the same code a little differently, so a pair of
- * applications is started afresh for every round. Where cores can be chosen, the servers
- * run on one core and the client on the others. Each slice also records the server's CPU
- * time per request.
+ * the starter enabled and with {@code reload.enabled=false}. Both applications run at the
+ * same time on the same core, each loaded by half the connections, so that every
+ * disturbance of a shared machine (a neighbour, a frequency change, a timer) hits both at
+ * once; the one that needs less CPU per request answers more. The client runs on the
+ * other cores where they can be chosen. Each JVM compiles the same code a little
+ * differently, by several percent, so the comparison is repeated with a fresh pair of
+ * applications per round, the two taking turns at starting first, and the rounds' medians
+ * are averaged. Each window also records each server's CPU time per request.
  *
  * @author reload-spring-boot
  */
@@ -24,22 +23,22 @@ final class Throughput {
 
 	private final int rounds;
 
-	private final int slices;
+	private final int windows;
 
 	private final long warmupMillis;
 
-	private final long sliceMillis;
+	private final long windowMillis;
 
 	private final int connections;
 
 	private final CpuAffinity affinity = CpuAffinity.detect();
 
-	Throughput(ColoursSample sample, int rounds, int slices, long warmupMillis, long sliceMillis, int connections) {
+	Throughput(ColoursSample sample, int rounds, int windows, long warmupMillis, long windowMillis, int connections) {
 		this.sample = sample;
 		this.rounds = rounds;
-		this.slices = slices;
+		this.windows = windows;
 		this.warmupMillis = warmupMillis;
-		this.sliceMillis = sliceMillis;
+		this.windowMillis = windowMillis;
 		this.connections = connections;
 	}
 
@@ -61,18 +60,43 @@ final class Throughput {
 	}
 
 	private void runRound(int round, List<Slice> enabled, List<Slice> disabled) {
-		try (ApplicationProcess enabledApp = start(true, round); ApplicationProcess disabledApp = start(false, round)) {
-			measure(enabledApp, this.warmupMillis);
-			measure(disabledApp, this.warmupMillis);
-			for (int slice = 0; slice < this.slices; slice++) {
-				// alternate which goes first, so neither always follows the other
-				boolean enabledFirst = slice % 2 == 0;
-				(enabledFirst ? enabled : disabled)
-					.add(measure(enabledFirst ? enabledApp : disabledApp, this.sliceMillis));
-				(enabledFirst ? disabled : enabled)
-					.add(measure(enabledFirst ? disabledApp : enabledApp, this.sliceMillis));
+		// take turns at starting first: the first JVM may get the better code cache
+		// layout
+		boolean enabledFirst = round % 2 == 0;
+		try (ApplicationProcess firstApp = start(enabledFirst, round);
+				ApplicationProcess secondApp = start(!enabledFirst, round);
+				LoadClient firstLoad = load(firstApp);
+				LoadClient secondLoad = load(secondApp)) {
+			Sleep.millis(this.warmupMillis);
+			for (int window = 0; window < this.windows; window++) {
+				Duration firstCpu = firstApp.cpuTime();
+				Duration secondCpu = secondApp.cpuTime();
+				firstLoad.recording(true);
+				secondLoad.recording(true);
+				long start = System.nanoTime();
+				Sleep.millis(this.windowMillis);
+				firstLoad.recording(false);
+				secondLoad.recording(false);
+				double seconds = (System.nanoTime() - start) / 1e9;
+				Slice first = slice(firstApp, firstLoad, firstCpu, seconds);
+				Slice second = slice(secondApp, secondLoad, secondCpu, seconds);
+				enabled.add(enabledFirst ? first : second);
+				disabled.add(enabledFirst ? second : first);
 			}
 		}
+	}
+
+	private LoadClient load(ApplicationProcess app) {
+		return new LoadClient(this.connections / 2, List.of(app.url("/greeting")));
+	}
+
+	private static Slice slice(ApplicationProcess app, LoadClient load, Duration cpuBefore, double seconds) {
+		Duration cpu = app.cpuTime().minus(cpuBefore);
+		List<LoadClient.Sample> samples = load.drain();
+		if (load.failures() > 0) {
+			throw new IllegalStateException("Requests failed: " + load.failureReasons());
+		}
+		return new Slice(samples.size() / seconds, cpu.toNanos() / 1000.0 / Math.max(1, samples.size()));
 	}
 
 	private static Stats ratios(List<Slice> enabled, List<Slice> disabled) {
@@ -89,27 +113,8 @@ final class Throughput {
 				"throughput-" + reloadEnabled + "-" + round);
 	}
 
-	private Slice measure(ApplicationProcess app, long millis) {
-		try (LoadClient load = new LoadClient(this.connections, List.of(app.url("/greeting")))) {
-			// let the connections open before counting
-			Sleep.millis(200);
-			Duration cpuBefore = app.cpuTime();
-			load.recording(true);
-			long start = System.nanoTime();
-			Sleep.millis(millis);
-			load.recording(false);
-			double seconds = (System.nanoTime() - start) / 1e9;
-			Duration cpu = app.cpuTime().minus(cpuBefore);
-			List<LoadClient.Sample> samples = load.drain();
-			if (load.failures() > 0) {
-				throw new IllegalStateException("Requests failed: " + load.failureReasons());
-			}
-			return new Slice(samples.size() / seconds, cpu.toNanos() / 1000.0 / Math.max(1, samples.size()));
-		}
-	}
-
 	/**
-	 * One slice of load on one application.
+	 * One window of load on one application.
 	 *
 	 * @param requestsPerSecond what the load client got answered
 	 * @param serverCpuMicrosPerRequest the server's CPU time (all its threads) per
@@ -132,7 +137,7 @@ final class Throughput {
 	 *
 	 * @param enabled requests per second with the starter
 	 * @param disabled requests per second with {@code reload.enabled=false}
-	 * @param ratios enabled / disabled requests per second, per pair of slices
+	 * @param ratios enabled / disabled requests per second, per window
 	 * @param roundRatios the median ratio of each round, a fresh pair of applications
 	 * each, in order
 	 * @param enabledCpu server CPU microseconds per request with the starter
@@ -143,8 +148,13 @@ final class Throughput {
 	record Result(Stats enabled, Stats disabled, Stats ratios, List<Double> roundRatios, Stats enabledCpu,
 			Stats disabledCpu, int connections, String cores) {
 
+		/**
+		 * Return the mean of the rounds' medians: the pairs of JVMs differ more than the
+		 * windows of one pair.
+		 * @return enabled / disabled requests per second
+		 */
 		double ratio() {
-			return this.ratios.median();
+			return this.roundRatios.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
 		}
 
 	}
