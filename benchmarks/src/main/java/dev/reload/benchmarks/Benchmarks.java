@@ -77,7 +77,8 @@ public final class Benchmarks {
 				.findFirst()
 				.orElse(Double.NaN);
 			Throughput.Result throughput = new Throughput(sample, settings.throughputRounds(),
-					settings.throughputWindows(), settings.throughputWarmupMillis(), settings.windowMillis(), 16)
+					settings.throughputControlRounds(), settings.throughputWindows(), settings.throughputWarmupMillis(),
+					settings.windowMillis(), 16)
 				.run();
 			print("   check " + check + " ns; throughput ratio " + throughput.ratio());
 			report.requestPath(check, error, score(jmh, "baseline"), throughput);
@@ -146,13 +147,13 @@ public final class Benchmarks {
 	 * How long and how often each benchmark runs.
 	 */
 	record Settings(boolean quick, int warmups, int warmupRequests, int trials, int devToolsTrials, List<Integer> sizes,
-			int throughputRounds, int throughputWindows, long throughputWarmupMillis, long warmupMillis,
-			long windowMillis, int reloads, List<Integer> checkpoints) {
+			int throughputRounds, int throughputControlRounds, int throughputWindows, long throughputWarmupMillis,
+			long warmupMillis, long windowMillis, int reloads, List<Integer> checkpoints) {
 
-		static final Settings FULL = new Settings(false, 2, 2000, 10, 3, List.of(20, 200, 2000), 6, 8, 20000, 10000,
+		static final Settings FULL = new Settings(false, 2, 2000, 10, 3, List.of(20, 200, 2000), 6, 4, 8, 20000, 10000,
 				2000, 100, List.of(1, 100, 1000));
 
-		static final Settings QUICK = new Settings(true, 1, 50, 2, 1, List.of(20, 200), 1, 2, 1000, 1000, 1000, 5,
+		static final Settings QUICK = new Settings(true, 1, 50, 2, 1, List.of(20, 200), 1, 1, 2, 1000, 1000, 1000, 5,
 				List.of(1, 5, 10));
 
 	}

@@ -126,7 +126,10 @@ final class Report {
 						+ "little differently, so there is a fresh pair of applications for each of "
 						+ throughput.roundRatios().size() + " rounds (taking turns at starting first), and the "
 						+ "result is the mean of the rounds' medians. The server's CPU time per request (all its "
-						+ "threads, from the operating system) is taken in the same windows.");
+						+ "threads, from the operating system) is taken in the same windows. Then "
+						+ throughput.controlRatios().size() + " control rounds run two applications with "
+						+ "`reload.enabled=false` the same way: how far their ratios stray from 1 is how finely "
+						+ "this machine can tell two applications apart.");
 		table(List.of("measurement", "result"), List.of(
 				List.of("request-path check, nothing changed",
 						String.format(Locale.ROOT, "%.1f ns ± %.1f (JMH baseline %.1f ns)", checkNanos, checkError,
@@ -138,15 +141,18 @@ final class Report {
 								throughput.ratios().min(), throughput.ratios().max(), throughput.ratios().count())),
 				List.of("enabled / disabled, mean of the rounds' medians",
 						String.format(Locale.ROOT, "%.3f", throughput.ratio())),
-				List.of("enabled / disabled, median of each round",
-						throughput.roundRatios()
-							.stream()
-							.map((ratio) -> String.format(Locale.ROOT, "%.3f", ratio))
-							.collect(Collectors.joining(", "))),
+				List.of("enabled / disabled, median of each round", listed(throughput.roundRatios())),
+				List.of("control: disabled / disabled, median of each round", listed(throughput.controlRatios())),
 				List.of("server CPU per request, starter enabled",
 						throughput.enabledCpu().summary().replace(" ms", " µs")),
 				List.of("server CPU per request, reload.enabled=false",
 						throughput.disabledCpu().summary().replace(" ms", " µs"))));
+	}
+
+	private static String listed(List<Double> ratios) {
+		return ratios.stream()
+			.map((ratio) -> String.format(Locale.ROOT, "%.3f", ratio))
+			.collect(Collectors.joining(", "));
 	}
 
 	void reloadsUnderLoad(ReloadsUnderLoad.Result result, int connections) {

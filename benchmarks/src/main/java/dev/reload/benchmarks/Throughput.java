@@ -13,7 +13,9 @@ import java.util.List;
  * other cores where they can be chosen. Each JVM compiles the same code a little
  * differently, by several percent, so the comparison is repeated with a fresh pair of
  * applications per round, the two taking turns at starting first, and the rounds' medians
- * are averaged. Each window also records each server's CPU time per request.
+ * are averaged. Each window also records each server's CPU time per request. Control
+ * rounds run two applications with {@code reload.enabled=false} the same way: the spread
+ * of their ratios around 1 is how far apart two identical applications measure.
  *
  * @author reload-spring-boot
  */
@@ -22,6 +24,8 @@ final class Throughput {
 	private final ColoursSample sample;
 
 	private final int rounds;
+
+	private final int controlRounds;
 
 	private final int windows;
 
@@ -33,9 +37,11 @@ final class Throughput {
 
 	private final CpuAffinity affinity = CpuAffinity.detect();
 
-	Throughput(ColoursSample sample, int rounds, int windows, long warmupMillis, long windowMillis, int connections) {
+	Throughput(ColoursSample sample, int rounds, int controlRounds, int windows, long warmupMillis, long windowMillis,
+			int connections) {
 		this.sample = sample;
 		this.rounds = rounds;
+		this.controlRounds = controlRounds;
 		this.windows = windows;
 		this.warmupMillis = warmupMillis;
 		this.windowMillis = windowMillis;
@@ -46,25 +52,39 @@ final class Throughput {
 		List<Slice> enabled = new ArrayList<>();
 		List<Slice> disabled = new ArrayList<>();
 		List<Double> roundRatios = new ArrayList<>();
+		List<Double> controlRatios = new ArrayList<>();
 		try (CpuAffinity.Pinned client = this.affinity.pinClient()) {
 			for (int round = 0; round < this.rounds; round++) {
-				int first = enabled.size();
-				runRound(round, enabled, disabled);
-				roundRatios.add(ratios(enabled.subList(first, enabled.size()), disabled.subList(first, disabled.size()))
+				// take turns at starting first: the first JVM may get the better code
+				// cache layout
+				boolean enabledFirst = round % 2 == 0;
+				List<Slice[]> windows = runRound(enabledFirst, !enabledFirst, "round-" + round);
+				List<Slice> enabledWindows = windows.stream().map((pair) -> pair[enabledFirst ? 0 : 1]).toList();
+				List<Slice> disabledWindows = windows.stream().map((pair) -> pair[enabledFirst ? 1 : 0]).toList();
+				enabled.addAll(enabledWindows);
+				disabled.addAll(disabledWindows);
+				roundRatios.add(ratios(enabledWindows, disabledWindows).median());
+			}
+			for (int round = 0; round < this.controlRounds; round++) {
+				List<Slice[]> windows = runRound(false, false, "control-" + round);
+				controlRatios.add(ratios(windows.stream().map((pair) -> pair[0]).toList(),
+						windows.stream().map((pair) -> pair[1]).toList())
 					.median());
 			}
 		}
 		return new Result(Slice.throughput(enabled), Slice.throughput(disabled), ratios(enabled, disabled),
-				List.copyOf(roundRatios), Slice.cpu(enabled), Slice.cpu(disabled), this.connections,
-				this.affinity.describe());
+				List.copyOf(roundRatios), List.copyOf(controlRatios), Slice.cpu(enabled), Slice.cpu(disabled),
+				this.connections, this.affinity.describe());
 	}
 
-	private void runRound(int round, List<Slice> enabled, List<Slice> disabled) {
-		// take turns at starting first: the first JVM may get the better code cache
-		// layout
-		boolean enabledFirst = round % 2 == 0;
-		try (ApplicationProcess firstApp = start(enabledFirst, round);
-				ApplicationProcess secondApp = start(!enabledFirst, round);
+	/**
+	 * Run two applications at the same time under the same load.
+	 * @return for each window, the first application's slice and the second's
+	 */
+	private List<Slice[]> runRound(boolean firstEnabled, boolean secondEnabled, String name) {
+		List<Slice[]> pairs = new ArrayList<>();
+		try (ApplicationProcess firstApp = start(firstEnabled, name + "-first");
+				ApplicationProcess secondApp = start(secondEnabled, name + "-second");
 				LoadClient firstLoad = load(firstApp);
 				LoadClient secondLoad = load(secondApp)) {
 			Sleep.millis(this.warmupMillis);
@@ -78,12 +98,11 @@ final class Throughput {
 				firstLoad.recording(false);
 				secondLoad.recording(false);
 				double seconds = (System.nanoTime() - start) / 1e9;
-				Slice first = slice(firstApp, firstLoad, firstCpu, seconds);
-				Slice second = slice(secondApp, secondLoad, secondCpu, seconds);
-				enabled.add(enabledFirst ? first : second);
-				disabled.add(enabledFirst ? second : first);
+				pairs.add(new Slice[] { slice(firstApp, firstLoad, firstCpu, seconds),
+						slice(secondApp, secondLoad, secondCpu, seconds) });
 			}
 		}
+		return pairs;
 	}
 
 	private LoadClient load(ApplicationProcess app) {
@@ -107,10 +126,9 @@ final class Throughput {
 		return new Stats(ratios);
 	}
 
-	private ApplicationProcess start(boolean reloadEnabled, int round) {
+	private ApplicationProcess start(boolean reloadEnabled, String name) {
 		return this.sample.start(this.affinity.serverLauncher(), false, List.of("-Xmx512m"),
-				List.of("--server.port=0", "--reload.enabled=" + reloadEnabled),
-				"throughput-" + reloadEnabled + "-" + round);
+				List.of("--server.port=0", "--reload.enabled=" + reloadEnabled), "throughput-" + name);
 	}
 
 	/**
@@ -140,13 +158,16 @@ final class Throughput {
 	 * @param ratios enabled / disabled requests per second, per window
 	 * @param roundRatios the median ratio of each round, a fresh pair of applications
 	 * each, in order
+	 * @param controlRatios the median ratio of each control round, two applications with
+	 * {@code reload.enabled=false}: how far from 1 the method measures a pair of
+	 * identical applications
 	 * @param enabledCpu server CPU microseconds per request with the starter
 	 * @param disabledCpu server CPU microseconds per request without
 	 * @param connections concurrent connections of the load client
 	 * @param cores how client and server shared the cores
 	 */
-	record Result(Stats enabled, Stats disabled, Stats ratios, List<Double> roundRatios, Stats enabledCpu,
-			Stats disabledCpu, int connections, String cores) {
+	record Result(Stats enabled, Stats disabled, Stats ratios, List<Double> roundRatios, List<Double> controlRatios,
+			Stats enabledCpu, Stats disabledCpu, int connections, String cores) {
 
 		/**
 		 * Return the mean of the rounds' medians: the pairs of JVMs differ more than the
