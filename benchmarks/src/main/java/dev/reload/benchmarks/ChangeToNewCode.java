@@ -116,9 +116,7 @@ final class ChangeToNewCode {
 
 	private Stats measure(ApplicationProcess app, Trial trial) {
 		// an application that has served requests, as one under development has: the
-		// first requests of a fresh JVM run interpreted and take milliseconds each,
-		// whatever
-		// the reloading
+		// first requests of a fresh JVM run interpreted, milliseconds each
 		for (int i = 0; i < this.warmupRequests; i++) {
 			try {
 				PlainHttp.get(app.url("/colour"), 30_000);

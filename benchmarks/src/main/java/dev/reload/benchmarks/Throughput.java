@@ -59,17 +59,15 @@ final class Throughput {
 				// cache layout
 				boolean enabledFirst = round % 2 == 0;
 				List<Slice[]> windows = runRound(enabledFirst, !enabledFirst, "round-" + round);
-				List<Slice> enabledWindows = windows.stream().map((pair) -> pair[enabledFirst ? 0 : 1]).toList();
-				List<Slice> disabledWindows = windows.stream().map((pair) -> pair[enabledFirst ? 1 : 0]).toList();
+				List<Slice> enabledWindows = column(windows, enabledFirst ? 0 : 1);
+				List<Slice> disabledWindows = column(windows, enabledFirst ? 1 : 0);
 				enabled.addAll(enabledWindows);
 				disabled.addAll(disabledWindows);
 				roundRatios.add(ratios(enabledWindows, disabledWindows).median());
 			}
 			for (int round = 0; round < this.controlRounds; round++) {
 				List<Slice[]> windows = runRound(false, false, "control-" + round);
-				controlRatios.add(ratios(windows.stream().map((pair) -> pair[0]).toList(),
-						windows.stream().map((pair) -> pair[1]).toList())
-					.median());
+				controlRatios.add(ratios(column(windows, 0), column(windows, 1)).median());
 			}
 		}
 		return new Result(Slice.throughput(enabled), Slice.throughput(disabled), ratios(enabled, disabled),
@@ -103,6 +101,10 @@ final class Throughput {
 			}
 		}
 		return pairs;
+	}
+
+	private static List<Slice> column(List<Slice[]> windows, int application) {
+		return windows.stream().map((pair) -> pair[application]).toList();
 	}
 
 	private LoadClient load(ApplicationProcess app) {
