@@ -18,7 +18,7 @@ import org.springframework.util.Assert;
 
 /**
  * What requests pass through, so that a switch is atomic for them. A request holds the
- * gate from the moment it arrives until its handler has been looked up: a switch, which
+ * gate while its handler is looked up, and never while the handler runs: a switch, which
  * replaces beans and request mappings together, waits for those few microseconds and
  * never interleaves with a lookup. The gate also counts the requests of each switch
  * epoch, so that beans replaced by a switch are destroyed only when the requests that
@@ -93,6 +93,42 @@ public final class RequestGate {
 	}
 
 	/**
+	 * Let a request in without holding the gate: it holds it only while its handler is
+	 * looked up, through {@link #duringLookup(Supplier)}. Close the returned pass when
+	 * the request is done.
+	 * @return the request's pass
+	 */
+	public Pass arrive() {
+		Epoch current = this.epoch;
+		current.state.getAndAdd(REQUEST);
+		return new Pass(current, false);
+	}
+
+	/**
+	 * Look up a handler while holding the gate: after a switch in progress, never during
+	 * it.
+	 * @param <T> the lookup's result type
+	 * @param lookup the lookup
+	 * @return the lookup's result
+	 */
+	public <T> T duringLookup(Supplier<T> lookup) {
+		Epoch current = this.epoch;
+		current.state.getAndAdd(LOOKUP);
+		if (current.closed) {
+			current.leave(LOOKUP);
+			current = awaitOpenEpoch(LOOKUP);
+		}
+		try {
+			return lookup.get();
+		}
+		finally {
+			if (current != null) {
+				current.leave(LOOKUP);
+			}
+		}
+	}
+
+	/**
 	 * Run a switch while no request is between its arrival and its handler lookup.
 	 * @param <T> the switch's result type
 	 * @param action the switch
@@ -144,6 +180,24 @@ public final class RequestGate {
 		// arrived while a switch waits or runs: step back, wait for it, enter the next
 		// epoch
 		closed.leave(REQUEST + LOOKUP);
+		Epoch current = awaitOpenEpoch(REQUEST + LOOKUP);
+		if (current != null) {
+			Pass pass = new Pass(current, true);
+			this.currentPass.get().pass = pass;
+			return pass;
+		}
+		Epoch latest = this.epoch;
+		latest.state.getAndAdd(REQUEST);
+		return new Pass(latest, false);
+	}
+
+	/**
+	 * Wait, at most for the request wait, until no switch runs, and add the given delta
+	 * to the epoch that follows it.
+	 * @param delta what to add
+	 * @return the epoch the delta was added to, or {@code null} if the wait ran out
+	 */
+	private @Nullable Epoch awaitOpenEpoch(long delta) {
 		long deadline = System.nanoTime() + this.waitNanos;
 		synchronized (this.epochChange) {
 			Epoch current = this.epoch;
@@ -161,15 +215,12 @@ public final class RequestGate {
 			}
 			if (!current.closed) {
 				// no switch can close it while this thread holds epochChange
-				current.state.getAndAdd(REQUEST + LOOKUP);
-				Pass pass = new Pass(current, true);
-				this.currentPass.get().pass = pass;
-				return pass;
+				current.state.getAndAdd(delta);
+				return current;
 			}
-			logger.warn("A reload held the request gate for longer than the request wait; proceeding");
-			current.state.getAndAdd(REQUEST);
-			return new Pass(current, false);
 		}
+		logger.warn("A reload held the request gate for longer than the request wait; proceeding");
+		return null;
 	}
 
 	/**

@@ -3,16 +3,19 @@ package dev.reload.autoconfigure.scope;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import dev.reload.autoconfigure.classloader.GenerationClassLoader;
-import dev.reload.autoconfigure.scope.ReloadScope.ScopedBean;
 import dev.reload.autoconfigure.scope.ReloadScope.Staging;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.AnnotatedGenericBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
@@ -33,6 +36,8 @@ import org.springframework.util.Assert;
  */
 public final class BeanRebuilder {
 
+	private static final Log logger = LogFactory.getLog(BeanRebuilder.class);
+
 	private final DefaultListableBeanFactory beanFactory;
 
 	private final ReloadScope scope;
@@ -42,6 +47,8 @@ public final class BeanRebuilder {
 	private final ComponentCandidates components;
 
 	private final BeanDefinitionCaches definitionCaches;
+
+	private final SingletonRegistry registry;
 
 	/**
 	 * Create an instance.
@@ -60,6 +67,7 @@ public final class BeanRebuilder {
 		this.scope = scope;
 		this.beans = beans;
 		this.definitionCaches = new BeanDefinitionCaches(beanFactory);
+		this.registry = new SingletonRegistry(beanFactory);
 		this.components = new ComponentCandidates(environment,
 				new DefaultResourceLoader(beanFactory.getBeanClassLoader()), basePackages);
 	}
@@ -77,10 +85,15 @@ public final class BeanRebuilder {
 			Map<String, byte[]> addedClasses, Set<String> removedClasses) {
 		Set<String> removedBeans = this.beans.beansOf(removedClasses);
 		Map<String, AbstractBeanDefinition> definitions = new LinkedHashMap<>();
+		// a lazy bean that was never created is not created by a reload either
+		Set<String> toBuild = new LinkedHashSet<>();
 		for (String name : this.beans.beansOf(affectedClasses)) {
 			if (!removedBeans.contains(name)) {
 				definitions.put(name,
 						definition(generation, this.beans.classNameOf(name), this.beanFactory.getBeanDefinition(name)));
+				if (this.beanFactory.containsSingleton(name)) {
+					toBuild.add(name);
+				}
 			}
 		}
 		addedClasses.forEach((className, bytes) -> {
@@ -89,6 +102,9 @@ public final class BeanRebuilder {
 				String name = AnnotationBeanNameGenerator.INSTANCE.generateBeanName(definition, this.beanFactory);
 				if (!this.beanFactory.containsBeanDefinition(name)) {
 					definitions.put(name, definition);
+					if (!definition.isLazyInit()) {
+						toBuild.add(name);
+					}
 				}
 			}
 		});
@@ -96,10 +112,13 @@ public final class BeanRebuilder {
 				new ChangedTypes(affectedClasses, beanClasses(definitions, removedBeans)));
 		Staging staging = this.scope.beginStaging(definitions.keySet());
 		try {
-			definitions.forEach((name, definition) -> this.beanFactory.registerBeanDefinition(staging.stagingName(name),
-					definition.cloneBeanDefinition()));
+			definitions.forEach((name, definition) -> {
+				AbstractBeanDefinition staged = definition.cloneBeanDefinition();
+				staged.setScope(ReloadScope.NAME);
+				this.beanFactory.registerBeanDefinition(staging.stagingName(name), staged);
+			});
 			typeCaches.run();
-			for (String name : definitions.keySet()) {
+			for (String name : toBuild) {
 				build(staging, name);
 			}
 		}
@@ -154,7 +173,6 @@ public final class BeanRebuilder {
 		}
 		AnnotatedGenericBeanDefinition definition = new AnnotatedGenericBeanDefinition(beanClass);
 		AnnotationConfigUtils.processCommonDefinitionAnnotations(definition);
-		definition.setScope(ReloadScope.NAME);
 		if (existing instanceof AbstractBeanDefinition previous) {
 			definition.setRole(previous.getRole());
 			definition.setAutowireCandidate(previous.isAutowireCandidate());
@@ -164,6 +182,33 @@ public final class BeanRebuilder {
 			definition.setDestroyMethodNames(previous.getDestroyMethodNames());
 		}
 		return definition;
+	}
+
+	private @Nullable Object current(String name) {
+		return this.beanFactory.containsSingleton(name) ? this.beanFactory.getSingleton(name) : null;
+	}
+
+	private static @Nullable DisposableBean destruction(@Nullable Runnable callback) {
+		if (callback == null) {
+			return null;
+		}
+		// Spring's DisposableBeanAdapter, handed to the scope as a Runnable
+		return (callback instanceof DisposableBean disposable) ? disposable : callback::run;
+	}
+
+	private static void addIfPresent(List<DisposableBean> retired, @Nullable DisposableBean destruction) {
+		if (destruction != null) {
+			retired.add(destruction);
+		}
+	}
+
+	private static void destroyQuietly(DisposableBean destruction) {
+		try {
+			destruction.destroy();
+		}
+		catch (Exception ex) {
+			logger.warn("Destruction of a replaced bean failed", ex);
+		}
 	}
 
 	private void removeStagingDefinitions(Staging staging, Set<String> names) {
@@ -217,35 +262,56 @@ public final class BeanRebuilder {
 			List<BeanSwap> swaps = new ArrayList<>();
 			this.definitions.keySet()
 				.forEach((name) -> swaps
-					.add(new BeanSwap(name, BeanRebuilder.this.scope.current(name), this.staging.built(name))));
-			this.removedBeans
-				.forEach((name) -> swaps.add(new BeanSwap(name, BeanRebuilder.this.scope.current(name), null)));
+					.add(new BeanSwap(name, BeanRebuilder.this.current(name), this.staging.built(name))));
+			this.removedBeans.forEach((name) -> swaps.add(new BeanSwap(name, BeanRebuilder.this.current(name), null)));
 			return swaps;
 		}
 
 		/**
-		 * Switch the new beans in and register their definitions under their own names.
+		 * Switch the new beans in as the singletons they replace, with their definitions.
 		 * @return what destroys the replaced and removed beans, to run once they are idle
 		 */
 		public Runnable commit() {
-			List<ScopedBean> retired = BeanRebuilder.this.scope.commit(this.staging, this.removedBeans);
 			DefaultListableBeanFactory beanFactory = BeanRebuilder.this.beanFactory;
+			SingletonRegistry registry = BeanRebuilder.this.registry;
+			Map<String, Set<String>> dependencies = new LinkedHashMap<>();
+			this.definitions.keySet().forEach((name) -> dependencies.put(name, dependenciesOf(name)));
+			List<DisposableBean> retired = new ArrayList<>();
 			Map<String, String> registered = new LinkedHashMap<>();
-			this.definitions.forEach((name, definition) -> {
-				if (beanFactory.containsBeanDefinition(name)) {
-					beanFactory.removeBeanDefinition(name);
+			registry.atomically(() -> {
+				this.definitions.forEach((name, definition) -> {
+					Object built = this.staging.built(name);
+					DisposableBean destruction = destruction(this.staging.destructionCallback(name));
+					if (beanFactory.containsBeanDefinition(name)) {
+						addIfPresent(retired,
+								registry.replace(name, definition, built, destruction, dependencies.get(name)));
+					}
+					else {
+						registry.register(name, definition, built, destruction, dependencies.get(name));
+					}
+					registered.put(name, definition.getBeanClassName());
+				});
+				for (String name : this.removedBeans) {
+					addIfPresent(retired, registry.remove(name));
 				}
-				beanFactory.registerBeanDefinition(name, definition);
-				registered.put(name, definition.getBeanClassName());
 			});
-			for (String name : this.removedBeans) {
-				beanFactory.removeBeanDefinition(name);
-			}
 			BeanRebuilder.this.beans.rebuilt(registered, this.removedBeans, this.typeCaches.changed);
 			removeStagingDefinitions(this.staging, this.definitions.keySet());
 			BeanRebuilder.this.definitionCaches.forgetMergedDefinitions(beanNames());
 			this.typeCaches.run();
-			return () -> retired.forEach(ScopedBean::destroy);
+			return () -> retired.forEach(BeanRebuilder::destroyQuietly);
+		}
+
+		private Set<String> dependenciesOf(String name) {
+			Set<String> dependencies = new LinkedHashSet<>();
+			for (String dependency : BeanRebuilder.this.beanFactory
+				.getDependenciesForBean(this.staging.stagingName(name))) {
+				String lasting = this.staging.lastingName(dependency);
+				if (!lasting.equals(name)) {
+					dependencies.add(lasting);
+				}
+			}
+			return dependencies;
 		}
 
 		/**

@@ -22,19 +22,16 @@ final class CurrentBeanProxy implements InvocationHandler {
 
 	private final String beanName;
 
-	private final ReloadScope scope;
-
 	private final BeanFactory beanFactory;
 
-	private CurrentBeanProxy(String beanName, ReloadScope scope, BeanFactory beanFactory) {
+	private CurrentBeanProxy(String beanName, BeanFactory beanFactory) {
 		this.beanName = beanName;
-		this.scope = scope;
 		this.beanFactory = beanFactory;
 	}
 
-	static Object create(Class<?> type, String beanName, ReloadScope scope, BeanFactory beanFactory) {
+	static Object create(Class<?> type, String beanName, BeanFactory beanFactory) {
 		return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
-				new CurrentBeanProxy(beanName, scope, beanFactory));
+				new CurrentBeanProxy(beanName, beanFactory));
 	}
 
 	@Override
@@ -60,8 +57,8 @@ final class CurrentBeanProxy implements InvocationHandler {
 	}
 
 	private Object target() {
-		Object current = this.scope.current(this.beanName);
-		return (current != null) ? current : this.beanFactory.getBean(this.beanName);
+		// the singleton the registry holds now: a reload replaces it there
+		return this.beanFactory.getBean(this.beanName);
 	}
 
 }

@@ -18,14 +18,13 @@ import org.springframework.beans.factory.config.Scope;
 import org.springframework.util.Assert;
 
 /**
- * The scope of beans built from reloadable classes. It behaves as a singleton scope until
- * a reload: then the affected beans are built into a staging area under staging names,
- * visible only to the reloading thread, and switched in together by one volatile write,
- * or thrown away together.
+ * The scope a reload builds its beans in: under staging names, visible only to the
+ * reloading thread, until they are switched in as the singletons they replace, or thrown
+ * away together. Outside a reload it holds nothing: application beans are singletons.
  *
  * @author reload-spring-boot
  */
-public final class ReloadScope implements Scope, DisposableBean {
+public final class ReloadScope implements Scope {
 
 	/**
 	 * The name the scope is registered under.
@@ -36,45 +35,19 @@ public final class ReloadScope implements Scope, DisposableBean {
 
 	private static final String STAGING_PREFIX = "reload.staging.";
 
-	private final Object creationLock = new Object();
-
-	private volatile Map<String, ScopedBean> beans = Map.of();
-
-	private final Map<String, Runnable> pendingCallbacks = new ConcurrentHashMap<>();
-
 	private final ThreadLocal<Staging> staging = new ThreadLocal<>();
 
 	@Override
 	public Object get(String name, ObjectFactory<?> objectFactory) {
 		Staging current = this.staging.get();
-		if (current != null && current.isStagingName(name)) {
-			return current.get(name, objectFactory);
-		}
-		ScopedBean existing = this.beans.get(name);
-		if (existing != null) {
-			return existing.bean();
-		}
-		synchronized (this.creationLock) {
-			existing = this.beans.get(name);
-			if (existing != null) {
-				return existing.bean();
-			}
-			Object bean = objectFactory.getObject();
-			Map<String, ScopedBean> updated = new HashMap<>(this.beans);
-			updated.put(name, new ScopedBean(bean, this.pendingCallbacks.remove(name)));
-			this.beans = Map.copyOf(updated);
-			return bean;
-		}
+		Assert.state(current != null && current.isStagingName(name),
+				() -> "Bean '" + name + "' is being built by a reload on another thread");
+		return current.get(name, objectFactory);
 	}
 
 	@Override
 	public @Nullable Object remove(String name) {
-		synchronized (this.creationLock) {
-			Map<String, ScopedBean> updated = new HashMap<>(this.beans);
-			ScopedBean removed = updated.remove(name);
-			this.beans = Map.copyOf(updated);
-			return (removed != null) ? removed.bean() : null;
-		}
+		return null;
 	}
 
 	@Override
@@ -82,9 +55,6 @@ public final class ReloadScope implements Scope, DisposableBean {
 		Staging current = this.staging.get();
 		if (current != null && current.isStagingName(name)) {
 			current.callbacks.put(name, callback);
-		}
-		else {
-			this.pendingCallbacks.put(name, callback);
 		}
 	}
 
@@ -96,30 +66,6 @@ public final class ReloadScope implements Scope, DisposableBean {
 	@Override
 	public @Nullable String getConversationId() {
 		return null;
-	}
-
-	/**
-	 * Destroy every bean in the scope, as the bean factory destroys its singletons when
-	 * the context closes.
-	 */
-	@Override
-	public void destroy() {
-		Map<String, ScopedBean> destroyed;
-		synchronized (this.creationLock) {
-			destroyed = this.beans;
-			this.beans = Map.of();
-		}
-		destroyed.values().forEach(ScopedBean::destroy);
-	}
-
-	/**
-	 * Return the current instance of a bean in this scope.
-	 * @param name the bean name
-	 * @return the instance, or {@code null} if it has not been created
-	 */
-	public @Nullable Object current(String name) {
-		ScopedBean bean = this.beans.get(name);
-		return (bean != null) ? bean.bean() : null;
 	}
 
 	/**
@@ -149,11 +95,6 @@ public final class ReloadScope implements Scope, DisposableBean {
 	}
 
 	/**
-	 * Return whether the name is a staging name of the current thread's staging area.
-	 * @param name the bean name
-	 * @return whether it is being staged
-	 */
-	/**
 	 * Return the staging names of the beans this thread is building.
 	 * @return the staging names; empty outside a reload
 	 */
@@ -177,34 +118,6 @@ public final class ReloadScope implements Scope, DisposableBean {
 		Staging area = new Staging(lastingNames);
 		this.staging.set(area);
 		return area;
-	}
-
-	/**
-	 * Switch the staged beans in, and remove the given ones, in one step.
-	 * @param area the staging area
-	 * @param removedNames beans to remove from the scope
-	 * @return the beans that were replaced or removed, to destroy once they are idle
-	 */
-	List<ScopedBean> commit(Staging area, Set<String> removedNames) {
-		synchronized (this.creationLock) {
-			Map<String, ScopedBean> updated = new HashMap<>(this.beans);
-			List<ScopedBean> retired = new ArrayList<>();
-			area.built.forEach((lastingName, bean) -> {
-				ScopedBean previous = updated.put(lastingName,
-						new ScopedBean(bean, area.callbacks.get(area.lastingToStaging.get(lastingName))));
-				if (previous != null) {
-					retired.add(previous);
-				}
-			});
-			for (String name : removedNames) {
-				ScopedBean previous = updated.remove(name);
-				if (previous != null) {
-					retired.add(previous);
-				}
-			}
-			this.beans = Map.copyOf(updated);
-			return retired;
-		}
 	}
 
 	/**
@@ -271,6 +184,10 @@ public final class ReloadScope implements Scope, DisposableBean {
 			}
 		}
 
+		String lastingName(String name) {
+			return this.stagingToLasting.getOrDefault(name, name);
+		}
+
 		String stagingName(String lastingName) {
 			return this.lastingToStaging.get(lastingName);
 		}
@@ -293,8 +210,12 @@ public final class ReloadScope implements Scope, DisposableBean {
 			return bean;
 		}
 
-		Object built(String lastingName) {
+		@Nullable Object built(String lastingName) {
 			return this.built.get(lastingName);
+		}
+
+		@Nullable Runnable destructionCallback(String lastingName) {
+			return this.callbacks.get(this.lastingToStaging.get(lastingName));
 		}
 
 	}

@@ -3,13 +3,10 @@ package dev.reload.autoconfigure.scope;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeansException;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.ConfigurationClassPostProcessor;
 import org.springframework.core.Conventions;
 import org.springframework.core.Ordered;
@@ -17,10 +14,10 @@ import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
 /**
- * Puts every singleton built from a reloadable class into the reload scope, once all bean
- * definitions are known, and records the reloadable configuration classes. It also
- * installs the autowire candidate resolver that gives stable consumers proxies, and
- * creates the reloadable beans eagerly, as the singletons they were.
+ * Records every singleton built from a reloadable class, once all bean definitions are
+ * known, and the reloadable configuration classes; the beans stay singletons, exactly as
+ * declared. It also registers the scope a reload builds beans in, and installs the
+ * autowire candidate resolver that gives stable consumers proxies.
  *
  * @author reload-spring-boot
  */
@@ -61,12 +58,6 @@ public final class ReloadScopeConfigurer implements BeanFactoryPostProcessor, Or
 		for (String name : beanFactory.getBeanDefinitionNames()) {
 			classify(beanFactory, name, beanFactory.getBeanDefinition(name));
 		}
-		if (beanFactory instanceof BeanDefinitionRegistry registry) {
-			RootBeanDefinition initializer = new RootBeanDefinition(EagerInitializer.class,
-					() -> new EagerInitializer(beanFactory, this.beans));
-			initializer.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
-			registry.registerBeanDefinition(EagerInitializer.BEAN_NAME, initializer);
-		}
 	}
 
 	private void classify(ConfigurableListableBeanFactory beanFactory, String name, BeanDefinition definition) {
@@ -91,7 +82,6 @@ public final class ReloadScopeConfigurer implements BeanFactoryPostProcessor, Or
 			return;
 		}
 		if (definition.isSingleton() && !definition.isAbstract()) {
-			definition.setScope(ReloadScope.NAME);
 			this.beans.registerBean(name, className);
 		}
 	}
@@ -102,34 +92,6 @@ public final class ReloadScopeConfigurer implements BeanFactoryPostProcessor, Or
 		}
 		int cglib = className.indexOf(ClassUtils.CGLIB_CLASS_SEPARATOR);
 		return (cglib > 0) ? className.substring(0, cglib) : className;
-	}
-
-	/**
-	 * Creates the non-lazy reloadable beans once the singletons exist, so that they start
-	 * with the application as the singletons they were declared as.
-	 */
-	static final class EagerInitializer implements SmartInitializingSingleton {
-
-		static final String BEAN_NAME = "dev.reload.autoconfigure.scope.eagerInitializer";
-
-		private final ConfigurableListableBeanFactory beanFactory;
-
-		private final ReloadableBeans beans;
-
-		EagerInitializer(ConfigurableListableBeanFactory beanFactory, ReloadableBeans beans) {
-			this.beanFactory = beanFactory;
-			this.beans = beans;
-		}
-
-		@Override
-		public void afterSingletonsInstantiated() {
-			for (String name : this.beans.beanNames()) {
-				if (!this.beanFactory.getBeanDefinition(name).isLazyInit()) {
-					this.beanFactory.getBean(name);
-				}
-			}
-		}
-
 	}
 
 }

@@ -20,8 +20,8 @@ import org.springframework.core.ResolvableType;
  * <ul>
  * <li>An injection point of an interface type gets a {@link CurrentBeanProxy}: the
  * consumer need not be rebuilt when the implementation is.</li>
- * <li>A consumer is never registered as a dependent of a reloadable bean, so replacing or
- * removing that bean's definition never destroys the consumer.</li>
+ * <li>A consumer is registered as a dependent of what it was given, as Spring does, so it
+ * is destroyed first.</li>
  * <li>While a reload is staging, the thread that builds the new beans sees them instead
  * of the ones they replace; no other thread sees them.</li>
  * </ul>
@@ -96,8 +96,9 @@ final class ReloadingAutowireCandidateResolver implements AutowireCandidateResol
 		Set<String> candidates = new LinkedHashSet<>();
 		Object resolved = this.beanFactory.doResolveDependency(descriptor, requestingBeanName, candidates, null);
 		for (String candidate : candidates) {
-			if (requestingBeanName != null && !isReloadable(candidate) && this.beanFactory.containsBean(candidate)) {
-				// what the caller would have done, had it resolved the dependency itself
+			if (requestingBeanName != null && this.beanFactory.containsBean(candidate)) {
+				// what the caller would have done, had it resolved the dependency itself:
+				// the consumer is destroyed before what it uses
 				this.beanFactory.registerDependentBean(candidate, requestingBeanName);
 			}
 		}
@@ -107,7 +108,7 @@ final class ReloadingAutowireCandidateResolver implements AutowireCandidateResol
 		String candidate = candidates.iterator().next();
 		Class<?> type = descriptor.getDependencyType();
 		if (isReloadable(candidate) && type.isInterface() && type.isInstance(resolved)) {
-			return CurrentBeanProxy.create(type, this.scope.lastingName(candidate), this.scope, this.beanFactory);
+			return CurrentBeanProxy.create(type, this.scope.lastingName(candidate), this.beanFactory);
 		}
 		return resolved;
 	}

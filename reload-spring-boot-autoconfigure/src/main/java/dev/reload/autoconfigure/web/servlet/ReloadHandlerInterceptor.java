@@ -1,7 +1,6 @@
 package dev.reload.autoconfigure.web.servlet;
 
 import dev.reload.autoconfigure.engine.ReloadEngine;
-import dev.reload.autoconfigure.engine.RequestGate;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -11,8 +10,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * The Spring MVC counterpart of Apache2::Reload's {@code PerlInitHandler}: it checks for
  * changes at the start of every request handled by Spring MVC. It runs after handler
  * lookup, so {@link ReloadRequestFilter} makes the same check before the lookup; this one
- * covers requests that did not pass the filter (a {@code MockMvc} set up without filters)
- * and releases the filter's hold on the request gate.
+ * covers requests that did not pass the filter (a {@code MockMvc} set up without
+ * filters).
  *
  * @author reload-spring-boot
  */
@@ -26,10 +25,7 @@ final class ReloadHandlerInterceptor implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (request.getAttribute(ReloadRequestFilter.PASS_ATTRIBUTE) instanceof RequestGate.Pass pass) {
-			pass.handlerFound();
-		}
-		else {
+		if (request.getAttribute(ReloadRequestFilter.PASS_ATTRIBUTE) == null) {
 			this.engine.beforeRequest();
 		}
 		return true;

@@ -16,8 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Applies a detected change before the request's handler is looked up, so that the
  * request that follows a change is served by the new code, new and removed mappings
- * included. It then lets the request through the {@link RequestGate} until
- * {@link ReloadHandlerInterceptor} reports its handler found. Requests to the
+ * included. It counts the request in the {@link RequestGate} until it is done, so that
+ * beans a switch replaces outlive the requests that may use them; the gate itself is held
+ * only by {@link ReloadGateHandlerMapping}, during the handler lookup. Requests to the
  * {@code reload} endpoint are not checked: the endpoint reloads and reports itself.
  *
  * @author reload-spring-boot
@@ -45,7 +46,7 @@ final class ReloadRequestFilter extends OncePerRequestFilter {
 			.matches(request.getRequestURI().substring(request.getContextPath().length())))) {
 			this.engine.beforeRequest();
 		}
-		try (RequestGate.Pass pass = this.gate.enter()) {
+		try (RequestGate.Pass pass = this.gate.arrive()) {
 			request.setAttribute(PASS_ATTRIBUTE, pass);
 			try {
 				chain.doFilter(request, response);

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -44,6 +45,11 @@ public final class ReloadWebMvcAutoConfiguration {
 		// first: the check must come before anything looks up a handler
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
+	}
+
+	@Bean
+	ReloadGateHandlerMapping reloadGateHandlerMapping(RequestGate reloadRequestGate, ApplicationContext context) {
+		return new ReloadGateHandlerMapping(reloadRequestGate, context);
 	}
 
 	@Bean

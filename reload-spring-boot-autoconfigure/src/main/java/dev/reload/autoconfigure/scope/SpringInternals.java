@@ -1,0 +1,46 @@
+package dev.reload.autoconfigure.scope;
+
+import java.lang.reflect.Field;
+
+import org.springframework.core.SpringVersion;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * The private fields of Spring Framework that a rebuild must reach because no public API
+ * does what it needs; each names why. A field that is gone fails loudly, naming it, when
+ * the class that needs it is first used (and in {@code SpringInternalsTests}), instead of
+ * leaving a rebuild half done.
+ *
+ * @author reload-spring-boot
+ */
+final class SpringInternals {
+
+	private SpringInternals() {
+	}
+
+	/**
+	 * Return the named field, accessible.
+	 * @param owner the class that declares it
+	 * @param name the field's name
+	 * @param type the field's type, or a supertype of it
+	 * @param why what the field is needed for
+	 * @return the field
+	 * @throws IllegalStateException if the running Spring Framework has no such field
+	 */
+	static Field field(Class<?> owner, String name, Class<?> type, String why) {
+		Field field = ReflectionUtils.findField(owner, name);
+		if (field == null || !type.isAssignableFrom(field.getType())) {
+			throw new IllegalStateException("Spring Framework " + SpringVersion.getVersion() + " has no field "
+					+ owner.getName() + "." + name + " of type " + type.getName() + ", which reload-spring-boot needs "
+					+ why + "; this version of Spring Framework is not supported");
+		}
+		ReflectionUtils.makeAccessible(field);
+		return field;
+	}
+
+	@SuppressWarnings("unchecked")
+	static <T> T get(Field field, Object target) {
+		return (T) ReflectionUtils.getField(field, target);
+	}
+
+}
