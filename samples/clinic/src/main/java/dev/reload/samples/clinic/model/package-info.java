@@ -1,0 +1,7 @@
+/**
+ * The clinic's model.
+ */
+@NullMarked
+package dev.reload.samples.clinic.model;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * The clinic's owner.
+ */
+@NullMarked
+package dev.reload.samples.clinic.owner;
+
+import org.jspecify.annotations.NullMarked;

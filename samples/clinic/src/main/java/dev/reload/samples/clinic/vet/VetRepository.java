@@ -1,0 +1,16 @@
+package dev.reload.samples.clinic.vet;
+
+import org.springframework.data.repository.Repository;
+
+/**
+ * The vets.
+ *
+ * @author reload-spring-boot
+ */
+public interface VetRepository extends Repository<Vet, Integer> {
+
+	Iterable<Vet> findAll();
+
+	Vet save(Vet vet);
+
+}

@@ -1,0 +1,146 @@
+package dev.reload.samples.clinic;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The clinic started the way a developer starts it: {@code java} with the class
+ * directories and the dependencies on the class path and the main class, in a JVM of its
+ * own, on a random port, stopped with SIGTERM.
+ *
+ * @author reload-spring-boot
+ */
+final class ClinicProcess implements AutoCloseable {
+
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+	private final Process process;
+
+	private final Path output;
+
+	private final Path events;
+
+	private final int port;
+
+	private ClinicProcess(Process process, Path output, Path events, int port) {
+		this.process = process;
+		this.output = output;
+		this.events = events;
+		this.port = port;
+	}
+
+	/**
+	 * Start the clinic and wait until it serves.
+	 * @param directory where its files go
+	 * @param args the application's arguments
+	 * @return the running clinic
+	 */
+	static ClinicProcess start(Path directory, String... args) {
+		Path output = directory.resolve("output.log");
+		Path events = directory.resolve("events.txt");
+		Path portFile = directory.resolve("port.txt");
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dclinic.events=" + events,
+						"-Dclinic.port=" + portFile, "-cp", classpath(), ClinicApplication.class.getName(),
+						"--server.port=0", "--spring.main.banner-mode=off"));
+		command.addAll(List.of(args));
+		Process process;
+		try {
+			process = new ProcessBuilder(command).directory(directory.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(output.toFile())
+				.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		try {
+			await().atMost(START_TIMEOUT).until(() -> {
+				assertThat(process.isAlive()).as(() -> "the clinic exited:\n" + read(output)).isTrue();
+				return Files.exists(portFile) && !read(portFile).isBlank();
+			});
+		}
+		catch (RuntimeException | AssertionError ex) {
+			process.destroyForcibly();
+			throw ex;
+		}
+		return new ClinicProcess(process, output, events, Integer.parseInt(read(portFile).trim()));
+	}
+
+	/**
+	 * The class directories first, as an IDE or {@code spring-boot:run} puts them, then
+	 * the test JVM's dependencies.
+	 */
+	private static String classpath() {
+		List<String> entries = new ArrayList<>();
+		entries.add(System.getProperty("clinic.classes"));
+		entries.add(System.getProperty("clinic.test-classes"));
+		String testClasspath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		for (String entry : testClasspath.split(File.pathSeparator)) {
+			if (!entry.isEmpty() && !Files.isDirectory(Path.of(entry))) {
+				entries.add(entry);
+			}
+		}
+		return String.join(File.pathSeparator, entries);
+	}
+
+	String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	String output() {
+		return read(this.output);
+	}
+
+	/**
+	 * Stop the clinic with SIGTERM, as a terminal's Ctrl-C or a container runtime does,
+	 * and wait for it to exit.
+	 * @return the exit code
+	 */
+	int stop() {
+		this.process.destroy();
+		try {
+			assertThat(this.process.waitFor(60, TimeUnit.SECONDS)).as("the clinic exited within 60 s").isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		return this.process.exitValue();
+	}
+
+	/**
+	 * Return what the clinic's probes recorded, in order.
+	 * @return the events
+	 */
+	List<String> events() {
+		return Files.exists(this.events) ? List.of(read(this.events).split("\n")) : List.of();
+	}
+
+	@Override
+	public void close() {
+		if (this.process.isAlive()) {
+			this.process.destroyForcibly();
+		}
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
