@@ -129,14 +129,14 @@ public class ReloadApplicationListener implements SmartApplicationListener {
 		List<Path> onClasspath = roots.stream().filter(classpath::contains).toList();
 		if (off == null && !onClasspath.isEmpty()) {
 			// the application class loader would define these classes too: two per name
-			String reason = "the application was not started through a main method in " + onClasspath
-					+ " (a test framework or another launcher started it), and these directories are on the "
-					+ "application class path: their classes would be loaded twice, once by the application class "
-					+ "loader and once for reloading";
+			String reason = onClasspath + " are on the application class path, and the application was not "
+					+ "started by its main method (a test framework or another launcher started it), so the "
+					+ "application class loader loads their classes too; reloading them would give each class "
+					+ "name two classes";
 			if (!properties.getDirectories().isEmpty()) {
-				throw new IllegalStateException("Cannot reload " + onClasspath + ": " + reason + ". Point "
-						+ "reload.directories at directories that are not on the class path (a copy of the classes), "
-						+ "or leave it unset to run without reloading");
+				throw new IllegalStateException("Cannot reload: " + reason + ". Point reload.directories at "
+						+ "directories that are not on the class path (a copy of the classes), or leave it unset "
+						+ "to run without reloading");
 			}
 			off = reason;
 		}

@@ -5,16 +5,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -29,17 +25,15 @@ import dev.reload.autoconfigure.change.ClassFileIndex;
 import dev.reload.autoconfigure.change.ClassFileTrust;
 import dev.reload.autoconfigure.change.ClassFileWatcher;
 import dev.reload.autoconfigure.change.UntrustedClassFileException;
+import dev.reload.autoconfigure.engine.ReloadTransaction.Applied;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
-import dev.reload.autoconfigure.classloader.GenerationClassLoader;
 import dev.reload.autoconfigure.classloader.GenerationVerificationException;
-import dev.reload.autoconfigure.classloader.GenerationVerifier;
 import dev.reload.autoconfigure.modules.ChangeSelection;
 import dev.reload.autoconfigure.modules.ChangeSelection.Selection;
 import dev.reload.autoconfigure.modules.ModulePattern;
 import dev.reload.autoconfigure.modules.ModuleRegistrations;
 import dev.reload.autoconfigure.scope.BeanRebuildException;
 import dev.reload.autoconfigure.scope.BeanRebuilder;
-import dev.reload.autoconfigure.scope.BeanRebuilder.PreparedRebuild;
 import dev.reload.autoconfigure.scope.BeanSwapParticipant;
 import dev.reload.autoconfigure.scope.ReloadableBeans;
 import org.apache.commons.logging.Log;
@@ -70,13 +64,9 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 
 	private final ClassFileWatcher watcher;
 
-	private final ReloadableBeans beans;
-
-	private final BeanRebuilder rebuilder;
-
 	private final RequestGate gate;
 
-	private final Iterable<BeanSwapParticipant> participants;
+	private final ReloadTransaction transaction;
 
 	private final ReloadHistory history;
 
@@ -95,7 +85,7 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 	/** What undoes each recent reload, newest first; guarded by the reload lock. */
 	private final Deque<ChangeSet> undo = new ArrayDeque<>();
 
-	private final ExecutorService retirement;
+	private final BeanRetirement retirement;
 
 	/**
 	 * Create an engine.
@@ -131,21 +121,14 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 		this.generations = generations;
 		this.index = index;
 		this.watcher = watcher;
-		this.beans = beans;
-		this.rebuilder = rebuilder;
 		this.gate = gate;
-		this.participants = participants;
+		this.transaction = new ReloadTransaction(generations, index, beans, rebuilder, gate, participants);
 		this.history = history;
 		this.observers = observers;
 		this.selection = selection;
 		this.trust = trust;
 		this.settings = settings;
-		this.retirement = Executors.newSingleThreadExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "reload-retire");
-			thread.setDaemon(true);
-			thread.setContextClassLoader(ReloadEngine.class.getClassLoader());
-			return thread;
-		});
+		this.retirement = new BeanRetirement(settings.drainTimeout());
 	}
 
 	@Override
@@ -265,7 +248,7 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 
 	@Override
 	public void destroy() {
-		this.retirement.shutdownNow();
+		this.retirement.shutdown();
 	}
 
 	private ReloadReport reloadLocked(ReloadTrigger trigger, boolean recordNoChanges) {
@@ -325,59 +308,12 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 	}
 
 	private Applied apply(ChangeSet changes) {
-		ChangeSet undo = undoOf(changes);
-		Set<String> affected = this.index.affectedBy(changes);
-		Map<String, Long> previousGenerations = new HashMap<>();
-		affected.forEach((name) -> previousGenerations.put(name, this.generations.generationOf(name)));
-		Set<String> needingRestart = this.beans.needingRestart(affected);
-		if (!needingRestart.isEmpty()) {
-			throw new RestartRequiredException(needingRestart, changes.classNames());
-		}
-		Map<String, byte[]> definitions = definitions(changes, affected);
-		GenerationClassLoader generation = this.generations.stage(definitions);
-		GenerationVerifier.verify(generation);
-		Map<String, byte[]> added = new HashMap<>();
-		changes.added().forEach((name, file) -> added.put(name, file.bytes()));
-		PreparedRebuild rebuild = this.generations.withStaged(generation,
-				() -> this.rebuilder.prepare(generation, affected, added, changes.removed()));
-		List<Runnable> switches = new ArrayList<>();
-		try {
-			for (BeanSwapParticipant participant : this.participants) {
-				switches.add(participant.prepare(rebuild.swaps()));
-			}
-		}
-		catch (RuntimeException ex) {
-			rebuild.discard();
-			throw ex;
-		}
-		RequestGate.Switched<Runnable> switched = this.gate.switchOver(() -> {
-			this.generations.commit(generation, changes.removed());
-			Runnable destroyRetired = rebuild.commit();
-			switches.forEach(Runnable::run);
-			return destroyRetired;
-		});
-		this.index.apply(changes);
-		ClassCaches.clear(this.generations.applicationClassLoader().getParent());
+		Applied applied = this.transaction.apply(changes);
 		if (this.settings.debug()) {
-			logDetails(changes, previousGenerations, generation, rebuild.beanNames());
+			logDetails(changes, applied);
 		}
-		retire(switched);
-		return new Applied(rebuild.beanNames(), undo);
-	}
-
-	private ChangeSet undoOf(ChangeSet changes) {
-		Map<String, ChangeSet.ClassFile> restoreModified = new HashMap<>();
-		Map<String, ChangeSet.ClassFile> restoreRemoved = new HashMap<>();
-		changes.modified().keySet().forEach((name) -> restore(name, restoreModified));
-		changes.removed().forEach((name) -> restore(name, restoreRemoved));
-		return new ChangeSet(restoreRemoved, restoreModified, changes.added().keySet());
-	}
-
-	private void restore(String name, Map<String, ChangeSet.ClassFile> into) {
-		byte[] applied = this.generations.appliedClassFile(name);
-		if (applied != null) {
-			into.put(name, ChangeSet.ClassFile.of(name, applied));
-		}
+		this.retirement.retire(applied.switched());
+		return applied;
 	}
 
 	/**
@@ -444,49 +380,14 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 		return chain.get();
 	}
 
-	private Map<String, byte[]> definitions(ChangeSet changes, Set<String> affected) {
-		Map<String, byte[]> definitions = new HashMap<>();
-		for (String name : affected) {
-			if (changes.removed().contains(name)) {
-				continue;
-			}
-			ChangeSet.ClassFile changed = changes.contents().get(name);
-			if (changed != null) {
-				definitions.put(name, changed.bytes());
-				continue;
-			}
-			// unchanged, but refers to a changed class: redefined from the bytes it runs
-			byte[] applied = this.generations.appliedClassFile(name);
-			if (applied != null) {
-				definitions.put(name, applied);
-			}
-		}
-		return definitions;
-	}
-
-	private void retire(RequestGate.Switched<Runnable> switched) {
-		Duration timeout = this.settings.drainTimeout();
-		switched.previousRequestsDone()
-			.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-			.whenCompleteAsync((done, failure) -> {
-				if (failure instanceof TimeoutException) {
-					logger.warn("Requests that started before the reload were still running after " + timeout
-							+ "; destroying the replaced beans anyway");
-				}
-				switched.result().run();
-			}, this.retirement);
-	}
-
-	private void logDetails(ChangeSet changes, Map<String, Long> previousGenerations, GenerationClassLoader generation,
-			Set<String> rebuiltBeans) {
-		new TreeSet<>(previousGenerations.keySet()).forEach((name) -> {
-			long previous = previousGenerations.get(name);
+	private void logDetails(ChangeSet changes, Applied applied) {
+		new TreeMap<>(applied.previousGenerations()).forEach((name, previous) -> {
 			String reason = changes.removed().contains(name) ? "removed"
 					: changes.classNames().contains(name) ? "changed" : "refers to a changed class";
 			logger.info("Reloaded class " + name + ": generation " + ((previous < 0) ? "none" : previous) + " -> "
-					+ (changes.removed().contains(name) ? "none" : generation.generation()) + " (" + reason + ")");
+					+ (changes.removed().contains(name) ? "none" : applied.generation()) + " (" + reason + ")");
 		});
-		rebuiltBeans.forEach((bean) -> logger.info("Rebuilt bean '" + bean + "'"));
+		applied.rebuiltBeans().forEach((bean) -> logger.info("Rebuilt bean '" + bean + "'"));
 	}
 
 	private ReloadReport report(ReloadOutcome outcome, ChangeSet changes, Set<String> rebuilt, ReloadTrigger trigger,
@@ -529,10 +430,6 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 		while (this.undo.size() > this.settings.undoDepth()) {
 			this.undo.removeLast();
 		}
-	}
-
-	private record Applied(Set<String> rebuiltBeans, ChangeSet undo) {
-
 	}
 
 	/**

@@ -144,11 +144,8 @@ public final class RequestGate {
 				// from now on arriving requests step back and wait for the next epoch
 				previous.closed = true;
 			}
-			// the requests that came before finish their lookup: microseconds
-			while ((previous.state.get() & LOOKUPS) != 0) {
-				LockSupport.parkNanos(SWITCH_POLL_NANOS);
-			}
 			try {
+				awaitLookups(previous);
 				return new Switched<>(action.get(), previous.idle);
 			}
 			finally {
@@ -161,6 +158,20 @@ public final class RequestGate {
 		}
 		finally {
 			this.switches.unlock();
+		}
+	}
+
+	private void awaitLookups(Epoch previous) {
+		// the requests that came before finish their lookup: microseconds, unless a
+		// handler mapping blocks; then nothing is switched
+		long deadline = System.nanoTime() + this.waitNanos;
+		while ((previous.state.get() & LOOKUPS) != 0) {
+			if (System.nanoTime() - deadline > 0) {
+				throw new IllegalStateException((previous.state.get() & LOOKUPS) + " requests were still looking up "
+						+ "their handler after " + Duration.ofNanos(this.waitNanos) + " (reload.request-wait); "
+						+ "nothing was switched");
+			}
+			LockSupport.parkNanos(SWITCH_POLL_NANOS);
 		}
 	}
 

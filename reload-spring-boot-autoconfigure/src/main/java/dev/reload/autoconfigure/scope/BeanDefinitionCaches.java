@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.support.AbstractBeanFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.util.ReflectionUtils;
@@ -33,10 +31,14 @@ import org.springframework.util.ReflectionUtils;
  */
 final class BeanDefinitionCaches {
 
-	private static final List<Field> TYPE_CACHES = fields(DefaultListableBeanFactory.class, "allBeanNamesByType",
-			"singletonBeanNamesByType");
+	private static final List<Field> TYPE_CACHES = List.of(
+			SpringInternals.field(DefaultListableBeanFactory.class, "allBeanNamesByType", Map.class,
+					"to keep the by-type answers a rebuild cannot change"),
+			SpringInternals.field(DefaultListableBeanFactory.class, "singletonBeanNamesByType", Map.class,
+					"to keep the by-type answers a rebuild cannot change"));
 
-	private static final List<Field> MERGED_DEFINITIONS = fields(AbstractBeanFactory.class, "mergedBeanDefinitions");
+	private static final List<Field> MERGED_DEFINITIONS = List.of(SpringInternals.field(AbstractBeanFactory.class,
+			"mergedBeanDefinitions", Map.class, "to forget the merged definitions of replaced beans"));
 
 	private final DefaultListableBeanFactory beanFactory;
 
@@ -88,20 +90,6 @@ final class BeanDefinitionCaches {
 	@SuppressWarnings("unchecked")
 	private <K, V> Map<K, V> map(Field field) {
 		return (Map<K, V>) ReflectionUtils.getField(field, this.beanFactory);
-	}
-
-	private static List<Field> fields(Class<?> type, String... names) {
-		List<Field> fields = new ArrayList<>();
-		for (String name : names) {
-			@Nullable Field field = ReflectionUtils.findField(type, name, Map.class);
-			if (field == null) {
-				// another Spring Framework: its caches are left to it
-				return List.of();
-			}
-			ReflectionUtils.makeAccessible(field);
-			fields.add(field);
-		}
-		return List.copyOf(fields);
 	}
 
 }

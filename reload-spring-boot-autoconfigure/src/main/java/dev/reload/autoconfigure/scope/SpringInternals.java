@@ -1,8 +1,13 @@
 package dev.reload.autoconfigure.scope;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.SpringVersion;
+import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -38,8 +43,31 @@ final class SpringInternals {
 		return field;
 	}
 
+	/**
+	 * Return the named static field, accessible.
+	 * @param className the class that declares it
+	 * @param name the field's name
+	 * @param why what the field is needed for
+	 * @return the field
+	 * @throws IllegalStateException if the running Spring Framework has no such field
+	 */
+	static Field staticField(String className, String name, String why) {
+		Class<?> owner;
+		try {
+			owner = ClassUtils.forName(className, SpringInternals.class.getClassLoader());
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			throw new IllegalStateException("Spring Framework " + SpringVersion.getVersion() + " has no class "
+					+ className + ", which reload-spring-boot needs " + why
+					+ "; this version of Spring Framework is not supported", ex);
+		}
+		Field field = field(owner, name, Object.class, why);
+		Assert.state(Modifier.isStatic(field.getModifiers()), () -> owner.getName() + "." + name + " is not static");
+		return field;
+	}
+
 	@SuppressWarnings("unchecked")
-	static <T> T get(Field field, Object target) {
+	static <T> T get(Field field, @Nullable Object target) {
 		return (T) ReflectionUtils.getField(field, target);
 	}
 

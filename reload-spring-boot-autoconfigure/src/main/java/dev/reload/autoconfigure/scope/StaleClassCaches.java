@@ -27,7 +27,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.core.ResolvableType;
 import org.springframework.util.Assert;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -234,17 +233,8 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 		List<Field> fields = new ArrayList<>();
 		for (String classAndField : classAndFieldNames) {
 			String[] parts = classAndField.split("#");
-			try {
-				Field field = ReflectionUtils
-					.findField(ClassUtils.forName(parts[0], StaleClassCaches.class.getClassLoader()), parts[1]);
-				if (field != null && Modifier.isStatic(field.getModifiers())) {
-					ReflectionUtils.makeAccessible(field);
-					fields.add(field);
-				}
-			}
-			catch (ClassNotFoundException | LinkageError ex) {
-				// another Spring Framework: that cache is left alone
-			}
+			fields.add(SpringInternals.staticField(parts[0], parts[1],
+					"to evict replaced classes from this cache, which Spring keeps for the life of the JVM"));
 		}
 		return List.copyOf(fields);
 	}

@@ -144,4 +144,57 @@ class RequestGateTests {
 		}
 	}
 
+	@Test
+	void switchWaitsForALookupButNotForARequestThatArrivedWithoutLookingUp() throws Exception {
+		RequestGate.Pass arrived = this.gate.arrive();
+		CountDownLatch looking = new CountDownLatch(1);
+		CountDownLatch finishLookup = new CountDownLatch(1);
+		CompletableFuture<String> lookup = CompletableFuture.supplyAsync(() -> this.gate.duringLookup(() -> {
+			looking.countDown();
+			await(finishLookup);
+			return "handler";
+		}), this.threads);
+		assertThat(looking.await(10, TimeUnit.SECONDS)).isTrue();
+		AtomicBoolean switched = new AtomicBoolean();
+		CompletableFuture<RequestGate.Switched<Object>> switching = CompletableFuture
+			.supplyAsync(() -> this.gate.switchOver(() -> {
+				switched.set(true);
+				return "done";
+			}), this.threads);
+		finishLookup.countDown();
+		assertThat(lookup.get(10, TimeUnit.SECONDS)).isEqualTo("handler");
+		RequestGate.Switched<Object> result = switching.get(10, TimeUnit.SECONDS);
+		assertThat(switched).isTrue();
+		// the request that arrived before the switch is still counted for the drain
+		assertThat(result.previousRequestsDone()).isNotDone();
+		arrived.close();
+		result.previousRequestsDone().get(10, TimeUnit.SECONDS);
+	}
+
+	@Test
+	void switchGivesUpOnALookupThatDoesNotEndAndTheGateStaysOpen() throws Exception {
+		RequestGate boundedGate = new RequestGate(Duration.ofMillis(100));
+		CountDownLatch looking = new CountDownLatch(1);
+		CountDownLatch finishLookup = new CountDownLatch(1);
+		CompletableFuture<String> lookup = CompletableFuture.supplyAsync(() -> boundedGate.duringLookup(() -> {
+			looking.countDown();
+			await(finishLookup);
+			return "handler";
+		}), this.threads);
+		assertThat(looking.await(10, TimeUnit.SECONDS)).isTrue();
+		AtomicBoolean switched = new AtomicBoolean();
+		CompletableFuture<Object> switching = CompletableFuture.supplyAsync(() -> boundedGate.switchOver(() -> {
+			switched.set(true);
+			return "done";
+		}), this.threads);
+		assertThat(switching).failsWithin(Duration.ofSeconds(10))
+			.withThrowableThat()
+			.havingRootCause()
+			.withMessageContaining("1 requests were still looking up their handler");
+		assertThat(switched).isFalse();
+		assertThat(boundedGate.duringLookup(() -> "next")).isEqualTo("next");
+		finishLookup.countDown();
+		assertThat(lookup.get(10, TimeUnit.SECONDS)).isEqualTo("handler");
+	}
+
 }

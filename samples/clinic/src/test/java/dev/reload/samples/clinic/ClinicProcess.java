@@ -46,13 +46,26 @@ final class ClinicProcess implements AutoCloseable {
 	 * @return the running clinic
 	 */
 	static ClinicProcess start(Path directory, String... args) {
+		return start(directory, List.of(), List.of(), args);
+	}
+
+	/**
+	 * Start the clinic and wait until it serves.
+	 * @param directory where its files go
+	 * @param jvmOptions options for the JVM
+	 * @param classpathFirst directories to put first on the class path
+	 * @param args the application's arguments
+	 * @return the running clinic
+	 */
+	static ClinicProcess start(Path directory, List<String> jvmOptions, List<Path> classpathFirst, String... args) {
 		Path output = directory.resolve("output.log");
 		Path events = directory.resolve("events.txt");
 		Path portFile = directory.resolve("port.txt");
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dclinic.events=" + events,
-						"-Dclinic.port=" + portFile, "-cp", classpath(), ClinicApplication.class.getName(),
-						"--server.port=0", "--spring.main.banner-mode=off"));
+				List.of(java(), "-Dclinic.events=" + events, "-Dclinic.port=" + portFile));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", classpath(classpathFirst), ClinicApplication.class.getName(), "--server.port=0",
+				"--spring.main.banner-mode=off"));
 		command.addAll(List.of(args));
 		Process process;
 		try {
@@ -78,11 +91,58 @@ final class ClinicProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Run a main class of the clinic's class path to its end.
+	 * @param directory the working directory, where its output goes
+	 * @param mainClass the main class
+	 * @param args its arguments
+	 * @return what it printed
+	 */
+	static String run(Path directory, String mainClass, String... args) {
+		Path output = directory.resolve("run.log");
+		List<String> command = new ArrayList<>(List.of(java(), "-cp", classpath(List.of()), mainClass));
+		command.addAll(List.of(args));
+		try {
+			Process process = new ProcessBuilder(command).directory(directory.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(output.toFile())
+				.start();
+			try {
+				assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s ended within 120 s", mainClass).isTrue();
+				assertThat(process.exitValue()).as(() -> mainClass + " failed:\n" + read(output)).isZero();
+			}
+			finally {
+				process.destroyForcibly();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		return read(output);
+	}
+
+	/**
+	 * Return the clinic's class path as the test JVM has it.
+	 * @return the class path
+	 */
+	static String classpath() {
+		return classpath(List.of());
+	}
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	/**
 	 * The class directories first, as an IDE or {@code spring-boot:run} puts them, then
 	 * the test JVM's dependencies.
 	 */
-	private static String classpath() {
+	private static String classpath(List<Path> first) {
 		List<String> entries = new ArrayList<>();
+		first.forEach((path) -> entries.add(path.toString()));
 		entries.add(System.getProperty("clinic.classes"));
 		entries.add(System.getProperty("clinic.test-classes"));
 		String testClasspath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));

@@ -1,0 +1,167 @@
+package dev.reload.autoconfigure.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.reload.autoconfigure.change.ChangeSet;
+import dev.reload.autoconfigure.change.ClassFileIndex;
+import dev.reload.autoconfigure.classloader.ClassGenerations;
+import dev.reload.autoconfigure.classloader.GenerationClassLoader;
+import dev.reload.autoconfigure.classloader.GenerationVerifier;
+import dev.reload.autoconfigure.scope.BeanRebuilder;
+import dev.reload.autoconfigure.scope.BeanRebuilder.PreparedRebuild;
+import dev.reload.autoconfigure.scope.BeanSwapParticipant;
+import dev.reload.autoconfigure.scope.ReloadableBeans;
+
+import org.springframework.util.Assert;
+
+/**
+ * One reload, all or nothing: build the next generation of the affected classes, verify
+ * it against the running class path, build every affected bean, let every participant
+ * prepare, and only then switch all of it in at once, through the request gate. Anything
+ * that fails before the switch leaves the running code as it was.
+ *
+ * @author reload-spring-boot
+ */
+final class ReloadTransaction {
+
+	private final ClassGenerations generations;
+
+	private final ClassFileIndex index;
+
+	private final ReloadableBeans beans;
+
+	private final BeanRebuilder rebuilder;
+
+	private final RequestGate gate;
+
+	private final Iterable<BeanSwapParticipant> participants;
+
+	ReloadTransaction(ClassGenerations generations, ClassFileIndex index, ReloadableBeans beans,
+			BeanRebuilder rebuilder, RequestGate gate, Iterable<BeanSwapParticipant> participants) {
+		Assert.notNull(generations, "'generations' must not be null");
+		Assert.notNull(index, "'index' must not be null");
+		Assert.notNull(beans, "'beans' must not be null");
+		Assert.notNull(rebuilder, "'rebuilder' must not be null");
+		Assert.notNull(gate, "'gate' must not be null");
+		Assert.notNull(participants, "'participants' must not be null");
+		this.generations = generations;
+		this.index = index;
+		this.beans = beans;
+		this.rebuilder = rebuilder;
+		this.gate = gate;
+		this.participants = participants;
+	}
+
+	/**
+	 * Apply the given changes.
+	 * @param changes the changes
+	 * @return what was applied and how to undo it
+	 * @throws RuntimeException if anything failed: nothing was switched
+	 */
+	Applied apply(ChangeSet changes) {
+		ChangeSet undo = undoOf(changes);
+		Set<String> affected = this.index.affectedBy(changes);
+		Map<String, Long> previousGenerations = new HashMap<>();
+		affected.forEach((name) -> previousGenerations.put(name, this.generations.generationOf(name)));
+		Set<String> needingRestart = this.beans.needingRestart(affected);
+		if (!needingRestart.isEmpty()) {
+			throw new RestartRequiredException(needingRestart, changes.classNames());
+		}
+		GenerationClassLoader generation = this.generations.stage(definitions(changes, affected));
+		GenerationVerifier.verify(generation);
+		Map<String, byte[]> added = new HashMap<>();
+		changes.added().forEach((name, file) -> added.put(name, file.bytes()));
+		PreparedRebuild rebuild = this.generations.withStaged(generation,
+				() -> this.rebuilder.prepare(generation, affected, added, changes.removed()));
+		List<Runnable> switches = new ArrayList<>();
+		try {
+			for (BeanSwapParticipant participant : this.participants) {
+				switches.add(participant.prepare(rebuild.swaps()));
+			}
+		}
+		catch (RuntimeException ex) {
+			rebuild.discard();
+			throw ex;
+		}
+		RequestGate.Switched<Runnable> switched = switchOver(generation, changes, rebuild, switches);
+		this.index.apply(changes);
+		ClassCaches.clear(this.generations.applicationClassLoader().getParent());
+		return new Applied(rebuild.beanNames(), undo, previousGenerations, generation.generation(), switched);
+	}
+
+	private RequestGate.Switched<Runnable> switchOver(GenerationClassLoader generation, ChangeSet changes,
+			PreparedRebuild rebuild, List<Runnable> switches) {
+		AtomicBoolean switching = new AtomicBoolean();
+		try {
+			return this.gate.switchOver(() -> {
+				switching.set(true);
+				this.generations.commit(generation, changes.removed());
+				Runnable destroyRetired = rebuild.commit();
+				switches.forEach(Runnable::run);
+				return destroyRetired;
+			});
+		}
+		catch (RuntimeException ex) {
+			if (!switching.get()) {
+				// the gate refused: nothing was switched
+				rebuild.discard();
+			}
+			throw ex;
+		}
+	}
+
+	private ChangeSet undoOf(ChangeSet changes) {
+		Map<String, ChangeSet.ClassFile> restoreModified = new HashMap<>();
+		Map<String, ChangeSet.ClassFile> restoreRemoved = new HashMap<>();
+		changes.modified().keySet().forEach((name) -> restore(name, restoreModified));
+		changes.removed().forEach((name) -> restore(name, restoreRemoved));
+		return new ChangeSet(restoreRemoved, restoreModified, changes.added().keySet());
+	}
+
+	private void restore(String name, Map<String, ChangeSet.ClassFile> into) {
+		byte[] applied = this.generations.appliedClassFile(name);
+		if (applied != null) {
+			into.put(name, ChangeSet.ClassFile.of(name, applied));
+		}
+	}
+
+	private Map<String, byte[]> definitions(ChangeSet changes, Set<String> affected) {
+		Map<String, byte[]> definitions = new HashMap<>();
+		for (String name : affected) {
+			if (changes.removed().contains(name)) {
+				continue;
+			}
+			ChangeSet.ClassFile changed = changes.contents().get(name);
+			if (changed != null) {
+				definitions.put(name, changed.bytes());
+				continue;
+			}
+			// unchanged, but refers to a changed class: redefined from the bytes it runs
+			byte[] applied = this.generations.appliedClassFile(name);
+			if (applied != null) {
+				definitions.put(name, applied);
+			}
+		}
+		return definitions;
+	}
+
+	/**
+	 * What a transaction applied.
+	 *
+	 * @param rebuiltBeans the beans rebuilt, added and removed
+	 * @param undo the changes that undo it
+	 * @param previousGenerations the generation each affected class came from
+	 * @param generation the generation switched in
+	 * @param switched the switch, with what destroys the replaced beans
+	 */
+	record Applied(Set<String> rebuiltBeans, ChangeSet undo, Map<String, Long> previousGenerations, long generation,
+			RequestGate.Switched<Runnable> switched) {
+
+	}
+
+}
