@@ -12,8 +12,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.util.Assert;
 
 /**
- * Destroys the beans a switch replaced once the requests that arrived before it are
- * done, or once the drain timeout is over, on a thread of its own.
+ * Destroys the beans a switch replaced once the requests that arrived before it are done,
+ * or once the drain timeout is over, on a thread of its own.
  *
  * @author reload-spring-boot
  */
@@ -44,8 +44,8 @@ final class BeanRetirement {
 			.orTimeout(this.drainTimeout.toMillis(), TimeUnit.MILLISECONDS)
 			.whenCompleteAsync((done, failure) -> {
 				if (failure instanceof TimeoutException) {
-					logger.warn("Requests that started before the reload were still running after "
-							+ this.drainTimeout + "; destroying the replaced beans anyway");
+					logger.warn("Requests that started before the reload were still running after " + this.drainTimeout
+							+ "; destroying the replaced beans anyway");
 				}
 				switched.result().run();
 			}, this.executor);
