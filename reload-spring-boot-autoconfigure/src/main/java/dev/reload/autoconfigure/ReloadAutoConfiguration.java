@@ -6,9 +6,11 @@ import java.util.List;
 
 import dev.reload.autoconfigure.change.ClassFileIndex;
 import dev.reload.autoconfigure.change.ClassFileTrust;
-import dev.reload.autoconfigure.change.ClassFileWatcher;
+import dev.reload.autoconfigure.change.PendingChanges;
+import dev.reload.autoconfigure.change.SourceFiles;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 import dev.reload.autoconfigure.engine.BackgroundReloader;
+import dev.reload.autoconfigure.engine.BeanRetirement;
 import dev.reload.autoconfigure.engine.ReloadEngine;
 import dev.reload.autoconfigure.engine.ReloadObserver;
 import dev.reload.autoconfigure.event.EventListenerSwapParticipant;
@@ -91,15 +93,20 @@ public final class ReloadAutoConfiguration {
 			logger.info("Reloads are gated: " + touchFile.closedReason());
 		}
 		AnnotatedClasses annotatedClasses = new AnnotatedClasses(reloadClassGenerations);
+		SourceFiles sources = new SourceFiles(
+				properties.resolvedSourceDirectories(reloadClassGenerations.directories().roots()));
+		if (properties.isDebug() && !sources.roots().isEmpty()) {
+			logger.info("Removed class files whose sources are still in " + sources.roots()
+					+ " are being rebuilt: their removal waits");
+		}
 		return new ChangeSelection(new ModuleRegistrations(properties.isAll(), modules, annotatedClasses),
-				annotatedClasses, touchFile);
+				annotatedClasses, touchFile, sources);
 	}
 
 	@Bean
-	ClassFileWatcher reloadClassFileWatcher(ClassFileIndex reloadClassFileIndex,
-			ClassGenerations reloadClassGenerations, ChangeSelection reloadChangeSelection,
-			ReloadProperties properties) {
-		return new ClassFileWatcher(reloadClassFileIndex, reloadClassGenerations.directories().roots(),
+	PendingChanges reloadPendingChanges(ClassFileIndex reloadClassFileIndex, ClassGenerations reloadClassGenerations,
+			ChangeSelection reloadChangeSelection, ReloadProperties properties) {
+		return new PendingChanges(reloadClassFileIndex, reloadClassGenerations.directories().roots(),
 				properties.getQuietPeriod(), (changes) -> reloadChangeSelection.select(changes).changes(),
 				reloadChangeSelection.touchFile());
 	}
@@ -131,11 +138,16 @@ public final class ReloadAutoConfiguration {
 	}
 
 	@Bean
+	BeanRetirement reloadBeanRetirement(ReloadProperties properties) {
+		return new BeanRetirement(properties.getDrainTimeout());
+	}
+
+	@Bean
 	ReloadEngine reloader(ClassGenerations reloadClassGenerations, ClassFileIndex reloadClassFileIndex,
-			ClassFileWatcher reloadClassFileWatcher, ReloadableBeans reloadableBeans, BeanRebuilder reloadBeanRebuilder,
+			PendingChanges reloadPendingChanges, ReloadableBeans reloadableBeans, BeanRebuilder reloadBeanRebuilder,
 			RequestGate reloadRequestGate, ObjectProvider<BeanSwapParticipant> participants,
 			ObjectProvider<ReloadObserver> observers, ChangeSelection reloadChangeSelection,
-			ReloadProperties properties) {
+			BeanRetirement reloadBeanRetirement, ReloadProperties properties) {
 		ReloadEngine.Settings settings = new ReloadEngine.Settings(properties.getRequestWait(),
 				properties.getDrainTimeout(), properties.isDebug(), properties.getHistorySize(),
 				properties.getMode() != ReloadProperties.Mode.MANUAL);
@@ -145,12 +157,12 @@ public final class ReloadAutoConfiguration {
 		// looked up once, at the first reload: every bean exists by then, and a lookup by
 		// type reads every bean definition
 		SingletonSupplier<List<BeanSwapParticipant>> participantList = SingletonSupplier
-			.of(() -> participants.stream().toList());
+			.of(() -> participants.orderedStream().toList());
 		SingletonSupplier<List<ReloadObserver>> observerList = SingletonSupplier
 			.of(() -> observers.orderedStream().toList());
-		return new ReloadEngine(reloadClassGenerations, reloadClassFileIndex, reloadClassFileWatcher, reloadableBeans,
+		return new ReloadEngine(reloadClassGenerations, reloadClassFileIndex, reloadPendingChanges, reloadableBeans,
 				reloadBeanRebuilder, reloadRequestGate, () -> participantList.obtain().iterator(), history,
-				() -> observerList.obtain().iterator(), reloadChangeSelection, trust, settings);
+				() -> observerList.obtain().iterator(), reloadChangeSelection, trust, reloadBeanRetirement, settings);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -158,8 +170,8 @@ public final class ReloadAutoConfiguration {
 	static class WatchModeConfiguration {
 
 		@Bean
-		BackgroundReloader reloadBackgroundReloader(ReloadEngine reloader, ClassFileWatcher reloadClassFileWatcher) {
-			return new BackgroundReloader(reloader, reloadClassFileWatcher);
+		BackgroundReloader reloadBackgroundReloader(ReloadEngine reloader, PendingChanges reloadPendingChanges) {
+			return new BackgroundReloader(reloader, reloadPendingChanges);
 		}
 
 	}
@@ -171,8 +183,8 @@ public final class ReloadAutoConfiguration {
 
 		// no request comes to apply a change: the watcher does
 		@Bean
-		BackgroundReloader reloadBackgroundReloader(ReloadEngine reloader, ClassFileWatcher reloadClassFileWatcher) {
-			return new BackgroundReloader(reloader, reloadClassFileWatcher);
+		BackgroundReloader reloadBackgroundReloader(ReloadEngine reloader, PendingChanges reloadPendingChanges) {
+			return new BackgroundReloader(reloader, reloadPendingChanges);
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.reload.autoconfigure.change.SourceFiles;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -50,6 +51,16 @@ public class ReloadProperties {
 	 * from jars are never reloaded. Relative paths resolve against the working directory.
 	 */
 	private List<String> directories = new ArrayList<>();
+
+	/**
+	 * Source directories of the classes under the reload directories. A class file that
+	 * is gone while its source file is still there is being rewritten by a build (Maven's
+	 * compiler deletes every class file of a module before writing them again), so its
+	 * removal waits until the source is gone too. Defaults to 'src/main/java' (and
+	 * 'src/test/java', Kotlin's and Groovy's) of each Maven 'target/classes' or Gradle
+	 * 'build/classes/java/main' reload directory, where it exists; empty switches it off.
+	 */
+	private @Nullable List<String> sourceDirectories;
 
 	/**
 	 * File that gates reloads (ReloadTouchFile): when set, changes are applied only after
@@ -163,6 +174,30 @@ public class ReloadProperties {
 
 	public void setHistoryFile(@Nullable String historyFile) {
 		this.historyFile = historyFile;
+	}
+
+	public @Nullable List<String> getSourceDirectories() {
+		return this.sourceDirectories;
+	}
+
+	public void setSourceDirectories(@Nullable List<String> sourceDirectories) {
+		this.sourceDirectories = sourceDirectories;
+	}
+
+	/**
+	 * Return the source directories, absolute and normalized: those set, or the ones the
+	 * build's conventions give the reload directories.
+	 * @param reloadDirectories the reload directories
+	 * @return the source directories
+	 */
+	public List<Path> resolvedSourceDirectories(List<Path> reloadDirectories) {
+		if (this.sourceDirectories != null) {
+			return this.sourceDirectories.stream()
+				.filter((directory) -> !directory.isBlank())
+				.map(ReloadProperties::resolve)
+				.toList();
+		}
+		return SourceFiles.conventionalFor(reloadDirectories);
 	}
 
 	/**

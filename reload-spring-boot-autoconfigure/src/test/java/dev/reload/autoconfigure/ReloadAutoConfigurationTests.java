@@ -10,7 +10,7 @@ import dev.reload.autoconfigure.actuate.ReloadEndpoint;
 import dev.reload.autoconfigure.actuate.ReloadEndpointAutoConfiguration;
 import dev.reload.autoconfigure.actuate.ReloadHealthContributorAutoConfiguration;
 import dev.reload.autoconfigure.actuate.ReloadHealthIndicator;
-import dev.reload.autoconfigure.change.ClassFileWatcher;
+import dev.reload.autoconfigure.change.PendingChanges;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 import dev.reload.autoconfigure.classloader.ReloadingClassLoader;
 import dev.reload.autoconfigure.engine.ReloadEngine;
@@ -66,7 +66,7 @@ class ReloadAutoConfigurationTests {
 		withDirectories(this.webRunner).run((context) -> {
 			assertThat(context).hasSingleBean(ReloadEngine.class)
 				.hasSingleBean(Reloader.class)
-				.hasSingleBean(ClassFileWatcher.class)
+				.hasSingleBean(PendingChanges.class)
 				.hasSingleBean(ReloadHealthIndicator.class)
 				.hasBean("reloadHandlerInterceptor")
 				.hasBean("reloadRequestFilter");
@@ -83,7 +83,7 @@ class ReloadAutoConfigurationTests {
 		withDirectories(this.webRunner).withPropertyValues("reload.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(ReloadEngine.class)
 				.doesNotHaveBean(Reloader.class)
-				.doesNotHaveBean(ClassFileWatcher.class)
+				.doesNotHaveBean(PendingChanges.class)
 				.doesNotHaveBean(ClassGenerations.class)
 				.doesNotHaveBean(ReloadEndpoint.class)
 				.doesNotHaveBean(ReloadHealthIndicator.class)

@@ -11,7 +11,7 @@ import dev.reload.ReloadOutcome;
 import dev.reload.ReloadReport;
 import dev.reload.ReloadTrigger;
 import dev.reload.Reloader;
-import dev.reload.autoconfigure.change.ClassFileWatcher;
+import dev.reload.autoconfigure.change.PendingChanges;
 import dev.reload.autoconfigure.engine.BackgroundReloader;
 import dev.reload.autoconfigure.engine.ReloadEngine;
 import dev.reload.it.fixture.TestApplication;
@@ -80,7 +80,7 @@ class ReloadModeIntegrationTests {
 		try (ConfigurableApplicationContext context = startWithoutWebServer("reload.mode=manual")) {
 			assertThat(context.getBeanProvider(BackgroundReloader.class).getIfAvailable()).isNull();
 			SourceCompiler.compile(this.classes, FixtureSources.helloGreeting("asked for", ""));
-			await().atMost(TIMEOUT).until(context.getBean(ClassFileWatcher.class)::needsAttention);
+			await().atMost(TIMEOUT).until(context.getBean(PendingChanges.class)::needsAttention);
 			assertThat(greeting(context)).isEqualTo("hello");
 			ReloadReport report = context.getBean(Reloader.class).reload();
 			assertThat(report.outcome()).isEqualTo(ReloadOutcome.RELOADED);

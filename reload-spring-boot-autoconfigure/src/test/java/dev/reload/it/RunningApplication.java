@@ -13,7 +13,7 @@ import java.util.List;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-import dev.reload.autoconfigure.change.ClassFileWatcher;
+import dev.reload.autoconfigure.change.PendingChanges;
 import dev.reload.it.fixture.TestApplication;
 
 import org.springframework.boot.WebApplicationType;
@@ -132,7 +132,7 @@ final class RunningApplication implements AutoCloseable {
 	 * next request is the first one after the change.
 	 */
 	void awaitChangeNoticed() {
-		ClassFileWatcher watcher = this.context.getBean(ClassFileWatcher.class);
+		PendingChanges watcher = this.context.getBean(PendingChanges.class);
 		await().atMost(TIMEOUT).until(watcher::needsAttention);
 	}
 

@@ -1,6 +1,7 @@
 package dev.reload.autoconfigure.change;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -32,6 +33,9 @@ import org.springframework.util.Assert;
  * @author reload-spring-boot
  */
 public final class ClassFileIndex {
+
+	/** Larger than any class file javac or a bytecode library writes. */
+	static final int MAX_CLASS_FILE_SIZE = 16 << 20;
 
 	private final ClassDirectories directories;
 
@@ -69,7 +73,7 @@ public final class ClassFileIndex {
 				// attributes first: a write after them shows as a newer time at the next
 				// diff
 				BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-				byte[] bytes = Files.readAllBytes(file);
+				byte[] bytes = read(file);
 				String hash = sha256(bytes);
 				this.observed.put(file, new Observed(attributes.size(), attributes.lastModifiedTime(), hash));
 				this.applied.put(name, hash);
@@ -199,7 +203,7 @@ public final class ClassFileIndex {
 					&& previous.sha256().equals(appliedHash)) {
 				return null;
 			}
-			ClassFile content = ClassFile.of(name, Files.readAllBytes(file));
+			ClassFile content = ClassFile.of(name, read(file));
 			this.observed.put(file, new Observed(attributes.size(), attributes.lastModifiedTime(), content.sha256()));
 			return content.sha256().equals(appliedHash) ? null : content;
 		}
@@ -267,13 +271,32 @@ public final class ClassFileIndex {
 
 	static byte @Nullable [] readOrNull(Path file) {
 		try {
-			return Files.readAllBytes(file);
+			return read(file);
 		}
 		catch (NoSuchFileException ex) {
 			return null;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not read class file " + file, ex);
+		}
+	}
+
+	/**
+	 * Read a class file, refusing one larger than any class file can be: a file of that
+	 * name may be anything, and reading it whole could fill the heap.
+	 * @param file the file
+	 * @return its bytes
+	 * @throws IOException if it cannot be read
+	 * @throws IllegalStateException if it is too large
+	 */
+	static byte[] read(Path file) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			byte[] bytes = in.readNBytes(MAX_CLASS_FILE_SIZE + 1);
+			if (bytes.length > MAX_CLASS_FILE_SIZE) {
+				throw new IllegalStateException("Class file " + file + " is larger than " + (MAX_CLASS_FILE_SIZE >> 20)
+						+ " MB, which no class file is; it was not read");
+			}
+			return bytes;
 		}
 	}
 

@@ -49,6 +49,11 @@ public final class ClassFileTrust {
 	public void check(ChangeSet changes) {
 		List<String> problems = new ArrayList<>();
 		for (String name : changes.contents().keySet()) {
+			if (ClassDirectories.isPlatformClass(name)) {
+				problems.add("Refusing to load " + name + ": it would replace a class of the JDK or of Spring "
+						+ "Framework, which are never loaded from a reload directory");
+				continue;
+			}
 			Path file = this.directories.classFile(name);
 			Path root = (file != null) ? this.directories.rootOf(file) : null;
 			if (file != null && root != null) {

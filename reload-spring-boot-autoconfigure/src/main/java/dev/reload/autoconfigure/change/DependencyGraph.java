@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Which reloadable classes refer to which, read from their class files.
@@ -18,27 +20,35 @@ final class DependencyGraph {
 	/** The classes each class refers to. */
 	private final Map<String, Set<String>> references;
 
+	/** The classes whose references could not be read, with the reason. */
+	private final Map<String, String> unreadable;
+
 	DependencyGraph(Map<String, byte[]> classFiles) {
 		this.references = new HashMap<>();
-		classFiles.forEach((name, bytes) -> this.references.put(name, referencesOrEmpty(bytes)));
+		this.unreadable = new TreeMap<>();
+		classFiles.forEach((name, bytes) -> read(name, bytes));
 	}
 
-	private DependencyGraph(Map<String, Set<String>> references, boolean copy) {
-		this.references = copy ? new HashMap<>(references) : references;
+	private DependencyGraph(DependencyGraph graph) {
+		this.references = new HashMap<>(graph.references);
+		this.unreadable = new TreeMap<>(graph.unreadable);
 	}
 
 	/**
 	 * Return a graph with the given changes applied, leaving this one as it is.
 	 */
 	DependencyGraph with(ChangeSet changes) {
-		DependencyGraph graph = new DependencyGraph(this.references, true);
+		DependencyGraph graph = new DependencyGraph(this);
 		graph.update(changes);
 		return graph;
 	}
 
 	void update(ChangeSet changes) {
-		changes.contents().forEach((name, file) -> this.references.put(name, referencesOrEmpty(file.bytes())));
-		changes.removed().forEach(this.references::remove);
+		changes.contents().forEach((name, file) -> read(name, file.bytes()));
+		changes.removed().forEach((name) -> {
+			this.references.remove(name);
+			this.unreadable.remove(name);
+		});
 	}
 
 	/**
@@ -46,6 +56,14 @@ final class DependencyGraph {
 	 * transitively.
 	 */
 	Set<String> dependentsClosure(Set<String> roots) {
+		if (!this.unreadable.isEmpty()) {
+			// any of them may refer to a changed class: which to redefine is not known
+			throw new IllegalStateException(
+					"Cannot tell which classes refer to the changed ones: " + this.unreadable.entrySet()
+						.stream()
+						.map((entry) -> entry.getKey() + " (" + entry.getValue() + ")")
+						.collect(Collectors.joining(", ")) + " could not be read with Spring's ASM");
+		}
 		Map<String, Set<String>> dependents = new HashMap<>();
 		this.references.forEach((name, referenced) -> referenced
 			.forEach((target) -> dependents.computeIfAbsent(target, (key) -> new HashSet<>()).add(name)));
@@ -61,14 +79,26 @@ final class DependencyGraph {
 		return closure;
 	}
 
-	private static Set<String> referencesOrEmpty(byte[] bytes) {
+	private void read(String name, byte[] bytes) {
 		try {
-			return ClassReferences.of(bytes);
+			this.references.put(name, ClassReferences.of(bytes));
+			this.unreadable.remove(name);
 		}
 		catch (RuntimeException ex) {
-			// not a readable class file: defining it will fail and name the file
-			return Set.of();
+			// not a class file, or a class file version newer than Spring's ASM reads
+			this.references.put(name, Set.of());
+			this.unreadable.put(name, describe(bytes, ex));
 		}
+	}
+
+	private static String describe(byte[] bytes, RuntimeException ex) {
+		boolean classFile = bytes.length >= 8 && (bytes[0] & 0xFF) == 0xCA && (bytes[1] & 0xFF) == 0xFE
+				&& (bytes[2] & 0xFF) == 0xBA && (bytes[3] & 0xFF) == 0xBE;
+		if (!classFile) {
+			return "not a class file";
+		}
+		int major = ((bytes[6] & 0xFF) << 8) | (bytes[7] & 0xFF);
+		return "class file version " + major + ": " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,6 +53,17 @@ public final class ClassDirectories {
 	 */
 	public List<Path> roots() {
 		return this.roots;
+	}
+
+	/**
+	 * Return whether a class name belongs to the JDK or to Spring Framework, whose
+	 * classes are never loaded from a reload directory, whatever it holds.
+	 * @param className the class name
+	 * @return whether it is such a class
+	 */
+	public static boolean isPlatformClass(String className) {
+		return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
+				|| className.startsWith("sun.") || className.startsWith("org.springframework.");
 	}
 
 	/**
@@ -146,8 +158,8 @@ public final class ClassDirectories {
 
 	@Nullable URL findResource(String name) {
 		for (Path root : this.resourceRoots) {
-			Path candidate = root.resolve(name);
-			if (Files.exists(candidate)) {
+			Path candidate = inside(root, name);
+			if (candidate != null && Files.exists(candidate)) {
 				return toUrl(candidate);
 			}
 		}
@@ -157,12 +169,29 @@ public final class ClassDirectories {
 	Enumeration<URL> findResources(String name) {
 		List<URL> urls = new ArrayList<>();
 		for (Path root : this.resourceRoots) {
-			Path candidate = root.resolve(name);
-			if (Files.exists(candidate)) {
+			Path candidate = inside(root, name);
+			if (candidate != null && Files.exists(candidate)) {
 				urls.add(toUrl(candidate));
 			}
 		}
 		return Collections.enumeration(urls);
+	}
+
+	/**
+	 * Resolve a resource name in a root, as the JDK's loaders do: a name with {@code ..}
+	 * or a leading {@code /} that would leave the root names nothing.
+	 */
+	private static @Nullable Path inside(Path root, String name) {
+		if (name.startsWith("/") || name.contains("\\")) {
+			return null;
+		}
+		try {
+			Path candidate = root.resolve(name).normalize();
+			return candidate.startsWith(root) ? candidate : null;
+		}
+		catch (InvalidPathException ex) {
+			return null;
+		}
 	}
 
 	static URL toUrl(Path path) {

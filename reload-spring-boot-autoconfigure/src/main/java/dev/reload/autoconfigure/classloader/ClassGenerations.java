@@ -178,9 +178,13 @@ public final class ClassGenerations {
 	 * classes.
 	 * @param staged the staged generation
 	 * @param removedClasses the classes whose class files are gone
+	 * @return what undoes the commit, while no later one was made
 	 */
-	public synchronized void commit(GenerationClassLoader staged, Set<String> removedClasses) {
+	public synchronized Runnable commit(GenerationClassLoader staged, Set<String> removedClasses) {
 		Assert.state(staged.generation() == this.generation + 1, "Only the next generation can be committed");
+		Map<String, GenerationClassLoader> previousOwners = this.owners;
+		Set<String> previousRemoved = this.removed;
+		long previousGeneration = this.generation;
 		Map<String, GenerationClassLoader> newOwners = new HashMap<>(this.owners);
 		Set<String> newRemoved = new HashSet<>(this.removed);
 		for (String name : staged.definedClassNames()) {
@@ -194,6 +198,14 @@ public final class ClassGenerations {
 		this.owners = Map.copyOf(newOwners);
 		this.removed = Set.copyOf(newRemoved);
 		this.generation = staged.generation();
+		return () -> {
+			synchronized (this) {
+				Assert.state(this.generation == staged.generation(), "Only the last commit can be undone");
+				this.owners = previousOwners;
+				this.removed = previousRemoved;
+				this.generation = previousGeneration;
+			}
+		};
 	}
 
 	/**
@@ -229,9 +241,8 @@ public final class ClassGenerations {
 	}
 
 	private static boolean isExcluded(String className) {
-		// never in an application's class directory; skips a file lookup per JDK class
-		return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
-				|| className.startsWith("sun.");
+		// never from a reload directory; skips a lookup per JDK and Spring class
+		return ClassDirectories.isPlatformClass(className);
 	}
 
 }

@@ -44,7 +44,7 @@ public final class GenerationVerifier {
 		Set<String> problems = new LinkedHashSet<>();
 		for (String name : new TreeSet<>(generation.definedClassNames())) {
 			try {
-				generation.loadClass(name);
+				link(generation.loadClass(name));
 			}
 			catch (ClassNotFoundException | LinkageError ex) {
 				String message = ex.getMessage();
@@ -63,6 +63,16 @@ public final class GenerationVerifier {
 		if (!problems.isEmpty()) {
 			throw new GenerationVerificationException(List.copyOf(problems));
 		}
+	}
+
+	/**
+	 * Link the class, without initializing it, so that the JVM verifies its bytecode now
+	 * ({@code VerifyError}) rather than on the first request that uses it: HotSpot links
+	 * a class before it lists its declared members.
+	 */
+	private static void link(Class<?> type) {
+		type.getDeclaredConstructors();
+		type.getDeclaredMethods();
 	}
 
 	private static List<String> missingReferences(ClassLoader loader, String className, byte[] classFile) {

@@ -6,7 +6,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.reload.ReloadTrigger;
-import dev.reload.autoconfigure.change.ClassFileWatcher;
+import dev.reload.autoconfigure.change.PendingChanges;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
@@ -23,7 +23,7 @@ public final class BackgroundReloader implements SmartLifecycle {
 
 	private final ReloadEngine engine;
 
-	private final ClassFileWatcher watcher;
+	private final PendingChanges watcher;
 
 	private final AtomicBoolean scheduled = new AtomicBoolean();
 
@@ -36,7 +36,7 @@ public final class BackgroundReloader implements SmartLifecycle {
 	 * @param engine the engine that applies changes
 	 * @param watcher the watcher that reports settled changes
 	 */
-	public BackgroundReloader(ReloadEngine engine, ClassFileWatcher watcher) {
+	public BackgroundReloader(ReloadEngine engine, PendingChanges watcher) {
 		Assert.notNull(engine, "'engine' must not be null");
 		Assert.notNull(watcher, "'watcher' must not be null");
 		this.engine = engine;

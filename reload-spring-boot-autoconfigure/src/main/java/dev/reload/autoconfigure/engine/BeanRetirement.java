@@ -1,27 +1,37 @@
 package dev.reload.autoconfigure.engine;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
 /**
  * Destroys the beans a switch replaced once the requests that arrived before it are done,
- * or once the drain timeout is over, on a thread of its own.
+ * or once the drain timeout is over, on a thread of its own. When the application stops,
+ * the replaced beans still waiting are destroyed once the web server has stopped and
+ * before any singleton is, so that each gets its destruction callbacks with what it
+ * depends on still there.
  *
  * @author reload-spring-boot
  */
-final class BeanRetirement {
+public final class BeanRetirement implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(BeanRetirement.class);
 
 	private final Duration drainTimeout;
+
+	private final Set<Retiring> waiting = ConcurrentHashMap.newKeySet();
 
 	private final ExecutorService executor = Executors.newSingleThreadExecutor((runnable) -> {
 		Thread thread = new Thread(runnable, "reload-retire");
@@ -30,7 +40,13 @@ final class BeanRetirement {
 		return thread;
 	});
 
-	BeanRetirement(Duration drainTimeout) {
+	private volatile boolean running;
+
+	/**
+	 * Create an instance.
+	 * @param drainTimeout longest time a replaced bean waits for its requests
+	 */
+	public BeanRetirement(Duration drainTimeout) {
 		Assert.notNull(drainTimeout, "'drainTimeout' must not be null");
 		this.drainTimeout = drainTimeout;
 	}
@@ -40,19 +56,75 @@ final class BeanRetirement {
 	 * @param switched the switch, with what destroys the replaced beans
 	 */
 	void retire(RequestGate.Switched<Runnable> switched) {
-		switched.previousRequestsDone()
-			.orTimeout(this.drainTimeout.toMillis(), TimeUnit.MILLISECONDS)
-			.whenCompleteAsync((done, failure) -> {
-				if (failure instanceof TimeoutException) {
-					logger.warn("Requests that started before the reload were still running after " + this.drainTimeout
-							+ "; destroying the replaced beans anyway");
-				}
-				switched.result().run();
-			}, this.executor);
+		Retiring retiring = new Retiring(switched.result());
+		this.waiting.add(retiring);
+		try {
+			switched.previousRequestsDone()
+				.orTimeout(this.drainTimeout.toMillis(), TimeUnit.MILLISECONDS)
+				.whenCompleteAsync((done, failure) -> {
+					if (failure instanceof TimeoutException) {
+						logger.warn("Requests that started before the reload were still running after "
+								+ this.drainTimeout + "; destroying the replaced beans anyway");
+					}
+					retiring.run();
+				}, this.executor);
+		}
+		catch (RejectedExecutionException ex) {
+			// stopping: destroyed at stop
+		}
 	}
 
-	void shutdown() {
-		this.executor.shutdownNow();
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.executor.shutdown();
+		for (Retiring retiring : this.waiting) {
+			retiring.run();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		// stopped after the web server (WebServerApplicationContext's phase is
+		// DEFAULT_PHASE - 2048), whose requests are then done
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
+	/**
+	 * The destruction of the beans one switch replaced, run once.
+	 */
+	private final class Retiring implements Runnable {
+
+		private final Runnable destruction;
+
+		private final AtomicBoolean done = new AtomicBoolean();
+
+		Retiring(Runnable destruction) {
+			this.destruction = destruction;
+		}
+
+		@Override
+		public void run() {
+			if (this.done.compareAndSet(false, true)) {
+				try {
+					this.destruction.run();
+				}
+				finally {
+					BeanRetirement.this.waiting.remove(this);
+				}
+			}
+		}
+
 	}
 
 }

@@ -23,7 +23,7 @@ import dev.reload.Reloader;
 import dev.reload.autoconfigure.change.ChangeSet;
 import dev.reload.autoconfigure.change.ClassFileIndex;
 import dev.reload.autoconfigure.change.ClassFileTrust;
-import dev.reload.autoconfigure.change.ClassFileWatcher;
+import dev.reload.autoconfigure.change.PendingChanges;
 import dev.reload.autoconfigure.change.UntrustedClassFileException;
 import dev.reload.autoconfigure.engine.ReloadTransaction.Applied;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
@@ -40,7 +40,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.core.NestedExceptionUtils;
@@ -54,7 +53,7 @@ import org.springframework.util.Assert;
  *
  * @author reload-spring-boot
  */
-public final class ReloadEngine implements Reloader, ApplicationEventPublisherAware, DisposableBean {
+public final class ReloadEngine implements Reloader, ApplicationEventPublisherAware {
 
 	private static final Log logger = LogFactory.getLog(ReloadEngine.class);
 
@@ -62,7 +61,7 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 
 	private final ClassFileIndex index;
 
-	private final ClassFileWatcher watcher;
+	private final PendingChanges watcher;
 
 	private final RequestGate gate;
 
@@ -100,12 +99,13 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 	 * @param observers what watches each reload (metrics, observations)
 	 * @param selection which changes a reload applies
 	 * @param trust which class files may be loaded
+	 * @param retirement what destroys replaced beans
 	 * @param settings how the engine behaves
 	 */
-	public ReloadEngine(ClassGenerations generations, ClassFileIndex index, ClassFileWatcher watcher,
+	public ReloadEngine(ClassGenerations generations, ClassFileIndex index, PendingChanges watcher,
 			ReloadableBeans beans, BeanRebuilder rebuilder, RequestGate gate,
 			Iterable<BeanSwapParticipant> participants, ReloadHistory history, Iterable<ReloadObserver> observers,
-			ChangeSelection selection, ClassFileTrust trust, Settings settings) {
+			ChangeSelection selection, ClassFileTrust trust, BeanRetirement retirement, Settings settings) {
 		Assert.notNull(generations, "'generations' must not be null");
 		Assert.notNull(index, "'index' must not be null");
 		Assert.notNull(watcher, "'watcher' must not be null");
@@ -117,6 +117,7 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 		Assert.notNull(observers, "'observers' must not be null");
 		Assert.notNull(selection, "'selection' must not be null");
 		Assert.notNull(trust, "'trust' must not be null");
+		Assert.notNull(retirement, "'retirement' must not be null");
 		Assert.notNull(settings, "'settings' must not be null");
 		this.generations = generations;
 		this.index = index;
@@ -128,7 +129,7 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 		this.selection = selection;
 		this.trust = trust;
 		this.settings = settings;
-		this.retirement = new BeanRetirement(settings.drainTimeout());
+		this.retirement = retirement;
 	}
 
 	@Override
@@ -244,11 +245,6 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 	@Override
 	public void setApplicationEventPublisher(ApplicationEventPublisher eventPublisher) {
 		this.eventPublisher = eventPublisher;
-	}
-
-	@Override
-	public void destroy() {
-		this.retirement.shutdown();
 	}
 
 	private ReloadReport reloadLocked(ReloadTrigger trigger, boolean recordNoChanges) {
@@ -402,7 +398,7 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 	private static String describe(Throwable ex) {
 		if (ex instanceof RestartRequiredException || ex instanceof IllegalStateException
 				|| ex instanceof BeanRebuildException || ex instanceof GenerationVerificationException
-				|| ex instanceof UntrustedClassFileException) {
+				|| ex instanceof UntrustedClassFileException || ex instanceof SwitchFailedException) {
 			return ex.getMessage();
 		}
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);

@@ -1,6 +1,8 @@
 package dev.reload.autoconfigure.engine;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,10 @@ import dev.reload.autoconfigure.classloader.ClassGenerations;
 import dev.reload.autoconfigure.classloader.GenerationClassLoader;
 import dev.reload.autoconfigure.classloader.GenerationVerifier;
 import dev.reload.autoconfigure.scope.BeanRebuilder;
+import dev.reload.autoconfigure.scope.BeanRebuilder.Committed;
 import dev.reload.autoconfigure.scope.BeanRebuilder.PreparedRebuild;
 import dev.reload.autoconfigure.scope.BeanSwapParticipant;
+import dev.reload.autoconfigure.scope.BeanSwapParticipant.Switch;
 import dev.reload.autoconfigure.scope.ReloadableBeans;
 
 import org.springframework.util.Assert;
@@ -78,7 +82,7 @@ final class ReloadTransaction {
 		changes.added().forEach((name, file) -> added.put(name, file.bytes()));
 		PreparedRebuild rebuild = this.generations.withStaged(generation,
 				() -> this.rebuilder.prepare(generation, affected, added, changes.removed()));
-		List<Runnable> switches = new ArrayList<>();
+		List<Switch> switches = new ArrayList<>();
 		try {
 			for (BeanSwapParticipant participant : this.participants) {
 				switches.add(participant.prepare(rebuild.swaps()));
@@ -95,15 +99,12 @@ final class ReloadTransaction {
 	}
 
 	private RequestGate.Switched<Runnable> switchOver(GenerationClassLoader generation, ChangeSet changes,
-			PreparedRebuild rebuild, List<Runnable> switches) {
+			PreparedRebuild rebuild, List<Switch> switches) {
 		AtomicBoolean switching = new AtomicBoolean();
 		try {
 			return this.gate.switchOver(() -> {
 				switching.set(true);
-				this.generations.commit(generation, changes.removed());
-				Runnable destroyRetired = rebuild.commit();
-				switches.forEach(Runnable::run);
-				return destroyRetired;
+				return switchAll(generation, changes, rebuild, switches);
 			});
 		}
 		catch (RuntimeException ex) {
@@ -112,6 +113,36 @@ final class ReloadTransaction {
 				rebuild.discard();
 			}
 			throw ex;
+		}
+	}
+
+	/**
+	 * Switch every part, or, if one fails, undo the parts already switched, newest first,
+	 * so that all of the application keeps running the old code.
+	 */
+	private Runnable switchAll(GenerationClassLoader generation, ChangeSet changes, PreparedRebuild rebuild,
+			List<Switch> switches) {
+		Deque<Runnable> undo = new ArrayDeque<>();
+		try {
+			undo.push(this.generations.commit(generation, changes.removed()));
+			Committed committed = rebuild.commit();
+			undo.push(committed::undo);
+			for (Switch part : switches) {
+				part.apply();
+				undo.push(part::undo);
+			}
+			return committed.retirement();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			while (!undo.isEmpty()) {
+				try {
+					undo.pop().run();
+				}
+				catch (RuntimeException | LinkageError undoFailure) {
+					ex.addSuppressed(undoFailure);
+				}
+			}
+			throw new SwitchFailedException(ex);
 		}
 	}
 

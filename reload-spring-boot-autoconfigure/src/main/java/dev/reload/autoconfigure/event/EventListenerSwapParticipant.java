@@ -18,6 +18,7 @@ import org.springframework.context.event.ApplicationListenerMethodAdapter;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.core.MethodIntrospector;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
@@ -29,7 +30,7 @@ import org.springframework.util.StringUtils;
  *
  * @author reload-spring-boot
  */
-public final class EventListenerSwapParticipant implements BeanSwapParticipant {
+public final class EventListenerSwapParticipant implements BeanSwapParticipant, Ordered {
 
 	private static final String TRANSACTIONAL_EVENT_LISTENER = "org.springframework.transaction.event.TransactionalEventListener";
 
@@ -49,7 +50,12 @@ public final class EventListenerSwapParticipant implements BeanSwapParticipant {
 	}
 
 	@Override
-	public Runnable prepare(List<BeanSwap> swaps) {
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 10;
+	}
+
+	@Override
+	public Switch prepare(List<BeanSwap> swaps) {
 		Set<Class<?>> previousTypes = new HashSet<>();
 		List<ApplicationListener<?>> added = new ArrayList<>();
 		for (BeanSwap swap : swaps) {
@@ -60,15 +66,33 @@ public final class EventListenerSwapParticipant implements BeanSwapParticipant {
 				added.addAll(listenersOf(swap.beanName(), swap.next()));
 			}
 		}
-		return () -> {
-			// the context keeps its own set of listeners besides the multicaster's
-			if (this.context instanceof AbstractApplicationContext withListeners) {
-				new ArrayList<>(withListeners.getApplicationListeners()).stream()
-					.filter((listener) -> isMethodOf(listener, previousTypes))
-					.forEach(this.context::removeApplicationListener);
+		return new Switch() {
+
+			private final List<ApplicationListener<?>> removed = new ArrayList<>();
+
+			@Override
+			public void apply() {
+				ConfigurableApplicationContext context = EventListenerSwapParticipant.this.context;
+				// the context keeps its own set of listeners besides the multicaster's
+				if (context instanceof AbstractApplicationContext withListeners) {
+					new ArrayList<>(withListeners.getApplicationListeners()).stream()
+						.filter((listener) -> isMethodOf(listener, previousTypes))
+						.forEach((listener) -> {
+							this.removed.add(listener);
+							context.removeApplicationListener(listener);
+						});
+				}
+				EventListenerSwapParticipant.this.multicaster
+					.removeApplicationListeners((listener) -> isMethodOf(listener, previousTypes));
+				added.forEach(context::addApplicationListener);
 			}
-			this.multicaster.removeApplicationListeners((listener) -> isMethodOf(listener, previousTypes));
-			added.forEach(this.context::addApplicationListener);
+
+			@Override
+			public void undo() {
+				added.forEach(EventListenerSwapParticipant.this.context::removeApplicationListener);
+				this.removed.forEach(EventListenerSwapParticipant.this.context::addApplicationListener);
+			}
+
 		};
 	}
 

@@ -6,14 +6,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.reload.autoconfigure.change.ChangeSet;
+import dev.reload.autoconfigure.change.SourceFiles;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
 /**
  * Decides which of the changes on disk a reload applies: none while the touch file gates
- * reloads, and otherwise the changes of registered classes. The watcher uses it to tell
- * requests whether there is anything to do; the engine to decide what to do.
+ * reloads, and otherwise the changes of registered classes, except the removal of a class
+ * whose source file is still there, which a build is rewriting. The pending changes use
+ * it to tell requests whether there is anything to do; the engine to decide what to do.
  *
  * @author reload-spring-boot
  */
@@ -25,19 +27,24 @@ public final class ChangeSelection {
 
 	private final @Nullable TouchFile touchFile;
 
+	private final SourceFiles sources;
+
 	/**
 	 * Create an instance.
 	 * @param registrations the registered modules
 	 * @param annotatedClasses the classes annotated with {@code @Reloadable}
 	 * @param touchFile the touch file, or {@code null} if reloads are not gated
+	 * @param sources the source files of the reloadable classes
 	 */
 	public ChangeSelection(ModuleRegistrations registrations, AnnotatedClasses annotatedClasses,
-			@Nullable TouchFile touchFile) {
+			@Nullable TouchFile touchFile, SourceFiles sources) {
 		Assert.notNull(registrations, "'registrations' must not be null");
 		Assert.notNull(annotatedClasses, "'annotatedClasses' must not be null");
+		Assert.notNull(sources, "'sources' must not be null");
 		this.registrations = registrations;
 		this.annotatedClasses = annotatedClasses;
 		this.touchFile = touchFile;
+		this.sources = sources;
 	}
 
 	/**
@@ -59,11 +66,22 @@ public final class ChangeSelection {
 			ChangeSet.ClassFile file = changes.contents().get(name);
 			boolean annotatedNow = file != null && AnnotatedClasses.isAnnotated(file.bytes());
 			String reason = this.registrations.skipReason(name, annotatedNow, touched);
+			if (reason == null && changes.removed().contains(name)) {
+				reason = rebuildingReason(name);
+			}
 			if (reason != null) {
 				skipped.put(name, reason);
 			}
 		}
 		return new Selection(changes.without(skipped.keySet()), skipped, null);
+	}
+
+	private @Nullable String rebuildingReason(String removedClass) {
+		// Maven's compiler deletes every class file of a module before javac writes them
+		// again, seconds later; an IDE or Gradle writes in bursts
+		Path source = this.sources.sourceOf(removedClass);
+		return (source != null) ? "its class file is gone but " + source
+				+ " is not: a build is rewriting it; its removal waits until the source is gone too" : null;
 	}
 
 	/**

@@ -269,22 +269,24 @@ public final class BeanRebuilder {
 
 		/**
 		 * Switch the new beans in as the singletons they replace, with their definitions.
-		 * @return what destroys the replaced and removed beans, to run once they are idle
+		 * @return what destroys the replaced and removed beans once they are idle, and
+		 * what undoes the switch
 		 */
-		public Runnable commit() {
+		public Committed commit() {
 			DefaultListableBeanFactory beanFactory = BeanRebuilder.this.beanFactory;
 			SingletonRegistry registry = BeanRebuilder.this.registry;
 			Map<String, Set<String>> dependencies = new LinkedHashMap<>();
 			this.definitions.keySet().forEach((name) -> dependencies.put(name, dependenciesOf(name)));
-			List<DisposableBean> retired = new ArrayList<>();
+			Map<String, Previous> previous = new LinkedHashMap<>();
 			Map<String, String> registered = new LinkedHashMap<>();
 			registry.atomically(() -> {
 				this.definitions.forEach((name, definition) -> {
 					Object built = this.staging.built(name);
 					DisposableBean destruction = destruction(this.staging.destructionCallback(name));
 					if (beanFactory.containsBeanDefinition(name)) {
-						addIfPresent(retired,
-								registry.replace(name, definition, built, destruction, dependencies.get(name)));
+						Previous replaced = Previous.of(beanFactory, name);
+						previous.put(name, replaced.withDestruction(
+								registry.replace(name, definition, built, destruction, dependencies.get(name))));
 					}
 					else {
 						registry.register(name, definition, built, destruction, dependencies.get(name));
@@ -292,14 +294,15 @@ public final class BeanRebuilder {
 					registered.put(name, definition.getBeanClassName());
 				});
 				for (String name : this.removedBeans) {
-					addIfPresent(retired, registry.remove(name));
+					Previous removed = Previous.of(beanFactory, name);
+					previous.put(name, removed.withDestruction(registry.remove(name)));
 				}
 			});
 			BeanRebuilder.this.beans.rebuilt(registered, this.removedBeans, this.typeCaches.changed);
 			removeStagingDefinitions(this.staging, this.definitions.keySet());
 			BeanRebuilder.this.definitionCaches.forgetMergedDefinitions(beanNames());
 			this.typeCaches.run();
-			return () -> retired.forEach(BeanRebuilder::destroyQuietly);
+			return new Committed(previous, registered, this.typeCaches.changed);
 		}
 
 		private Set<String> dependenciesOf(String name) {
@@ -321,6 +324,95 @@ public final class BeanRebuilder {
 			BeanRebuilder.this.scope.discard(this.staging);
 			removeStagingDefinitions(this.staging, this.definitions.keySet());
 			this.typeCaches.run();
+		}
+
+	}
+
+	/**
+	 * What a bean was before a switch replaced or removed it.
+	 */
+	private record Previous(String beanName, BeanDefinition definition, @Nullable Object instance,
+			@Nullable DisposableBean destruction, Set<String> dependencies, String className) {
+
+		static Previous of(DefaultListableBeanFactory beanFactory, String beanName) {
+			Object instance = beanFactory.containsSingleton(beanName) ? beanFactory.getSingleton(beanName) : null;
+			BeanDefinition definition = beanFactory.getBeanDefinition(beanName);
+			return new Previous(beanName, definition, instance, null,
+					new LinkedHashSet<>(List.of(beanFactory.getDependenciesForBean(beanName))),
+					String.valueOf(definition.getBeanClassName()));
+		}
+
+		Previous withDestruction(@Nullable DisposableBean destruction) {
+			return new Previous(this.beanName, this.definition, this.instance, destruction, this.dependencies,
+					this.className);
+		}
+
+	}
+
+	/**
+	 * A switch that was made: what destroys the beans it replaced once their requests are
+	 * done, or what undoes it.
+	 */
+	public final class Committed {
+
+		private final Map<String, Previous> previous;
+
+		private final Map<String, String> registered;
+
+		private final ChangedTypes changed;
+
+		private Committed(Map<String, Previous> previous, Map<String, String> registered, ChangedTypes changed) {
+			this.previous = previous;
+			this.registered = registered;
+			this.changed = changed;
+		}
+
+		/**
+		 * Return what destroys the replaced and removed beans.
+		 * @return what to run once their requests are done
+		 */
+		public Runnable retirement() {
+			return () -> this.previous.values().forEach((bean) -> {
+				if (bean.destruction() != null) {
+					destroyQuietly(bean.destruction());
+				}
+			});
+		}
+
+		/**
+		 * Put every bean back as it was before the switch, and destroy the new ones.
+		 */
+		public void undo() {
+			SingletonRegistry registry = BeanRebuilder.this.registry;
+			TypeCacheRestore typeCaches = new TypeCacheRestore(this.changed);
+			List<DisposableBean> discarded = new ArrayList<>();
+			registry.atomically(() -> {
+				this.registered.keySet().forEach((name) -> {
+					Previous bean = this.previous.get(name);
+					if (bean != null) {
+						addIfPresent(discarded, registry.replace(name, bean.definition(), bean.instance(),
+								bean.destruction(), bean.dependencies()));
+					}
+					else {
+						addIfPresent(discarded, registry.remove(name));
+					}
+				});
+				this.previous.forEach((name, bean) -> {
+					if (!this.registered.containsKey(name)) {
+						registry.register(name, bean.definition(), bean.instance(), bean.destruction(),
+								bean.dependencies());
+					}
+				});
+			});
+			Map<String, String> restored = new LinkedHashMap<>();
+			this.previous.forEach((name, bean) -> restored.put(name, bean.className()));
+			Set<String> added = new LinkedHashSet<>(this.registered.keySet());
+			added.removeAll(this.previous.keySet());
+			BeanRebuilder.this.beans.rebuilt(restored, added, this.changed);
+			BeanRebuilder.this.definitionCaches.forgetMergedDefinitions(this.previous.keySet());
+			BeanRebuilder.this.definitionCaches.forgetMergedDefinitions(added);
+			typeCaches.run();
+			discarded.forEach(BeanRebuilder::destroyQuietly);
 		}
 
 	}

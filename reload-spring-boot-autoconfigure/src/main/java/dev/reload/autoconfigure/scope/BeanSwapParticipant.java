@@ -14,9 +14,27 @@ public interface BeanSwapParticipant {
 	/**
 	 * Prepare for the given swaps, throwing if they cannot be applied.
 	 * @param swaps the beans being replaced, added or removed
-	 * @return what to do at the switch, while requests are held at the gate; it should
-	 * not fail
+	 * @return what to do at the switch, while requests are held at the gate
 	 */
-	Runnable prepare(List<BeanSwap> swaps);
+	Switch prepare(List<BeanSwap> swaps);
+
+	/**
+	 * A participant's part of a switch. If a later part of the same switch fails, the
+	 * parts already applied are undone, newest first, so that all of the application
+	 * keeps running the old code.
+	 */
+	interface Switch {
+
+		/**
+		 * Apply this part.
+		 */
+		void apply();
+
+		/**
+		 * Undo this part, after it was applied.
+		 */
+		void undo();
+
+	}
 
 }

@@ -100,16 +100,27 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 	}
 
 	@Override
-	public Runnable prepare(List<BeanSwap> swaps) {
-		return () -> {
-			if (this.scheduled.compareAndSet(false, true)) {
-				try {
-					this.executor.schedule(this::evictScheduled, DELAY_MILLIS, TimeUnit.MILLISECONDS);
-				}
-				catch (RejectedExecutionException ex) {
-					// shutting down
+	public Switch prepare(List<BeanSwap> swaps) {
+		return new Switch() {
+
+			@Override
+			public void apply() {
+				if (StaleClassCaches.this.scheduled.compareAndSet(false, true)) {
+					try {
+						StaleClassCaches.this.executor.schedule(StaleClassCaches.this::evictScheduled, DELAY_MILLIS,
+								TimeUnit.MILLISECONDS);
+					}
+					catch (RejectedExecutionException ex) {
+						// shutting down
+					}
 				}
 			}
+
+			@Override
+			public void undo() {
+				// what is evicted is decided when it runs: classes no generation owns
+			}
+
 		};
 	}
 

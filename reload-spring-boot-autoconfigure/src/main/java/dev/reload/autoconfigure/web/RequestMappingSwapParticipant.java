@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.MethodIntrospector;
+import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.method.HandlerMethod;
@@ -27,7 +28,7 @@ import org.springframework.web.method.HandlerMethod;
  * @param <T> the handler mapping's mapping type
  * @author reload-spring-boot
  */
-public final class RequestMappingSwapParticipant<T> implements BeanSwapParticipant {
+public final class RequestMappingSwapParticipant<T> implements BeanSwapParticipant, Ordered {
 
 	private final HandlerMethodMappings<T> mappings;
 
@@ -41,7 +42,13 @@ public final class RequestMappingSwapParticipant<T> implements BeanSwapParticipa
 	}
 
 	@Override
-	public Runnable prepare(List<BeanSwap> swaps) {
+	public int getOrder() {
+		// first: a participant after it that fails finds the mappings to undo
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	@Override
+	public Switch prepare(List<BeanSwap> swaps) {
 		List<T> obsolete = new ArrayList<>();
 		Map<T, Registration> added = new LinkedHashMap<>();
 		Map<T, HandlerMethod> current = this.mappings.handlerMethods();
@@ -55,14 +62,36 @@ public final class RequestMappingSwapParticipant<T> implements BeanSwapParticipa
 				});
 			}
 			if (swap.next() != null) {
-				added.putAll(mappingsOf(swap.next()));
+				mappingsOf(swap.next()).forEach((info, registration) -> {
+					Registration other = added.putIfAbsent(info, registration);
+					if (other != null) {
+						// two rebuilt controllers: Spring refuses this at start-up too
+						throw new IllegalStateException(
+								"Ambiguous mapping: " + info + " of " + registration.method().toGenericString()
+										+ " is also mapped by " + other.method().toGenericString());
+					}
+				});
 			}
 		}
 		checkClashes(current, obsolete, added);
-		return () -> {
-			obsolete.forEach(this.mappings::unregister);
-			added.forEach((info, registration) -> this.mappings.register(info, registration.handler(),
-					registration.method()));
+		Map<T, HandlerMethod> replaced = new LinkedHashMap<>();
+		obsolete.forEach((info) -> replaced.put(info, current.get(info)));
+		return new Switch() {
+
+			@Override
+			public void apply() {
+				obsolete.forEach(RequestMappingSwapParticipant.this.mappings::unregister);
+				added.forEach((info, registration) -> RequestMappingSwapParticipant.this.mappings.register(info,
+						registration.handler(), registration.method()));
+			}
+
+			@Override
+			public void undo() {
+				added.keySet().forEach(RequestMappingSwapParticipant.this.mappings::unregister);
+				replaced.forEach((info, method) -> RequestMappingSwapParticipant.this.mappings.register(info,
+						method.getBean(), method.getMethod()));
+			}
+
 		};
 	}
 

@@ -3,7 +3,7 @@ package dev.reload.samples.colours;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import dev.reload.autoconfigure.change.ClassFileWatcher;
+import dev.reload.autoconfigure.change.PendingChanges;
 import dev.reload.samples.support.ClassDirectories;
 import dev.reload.samples.support.Http;
 import dev.reload.samples.support.SourceEdit;
@@ -44,7 +44,7 @@ class ColoursApplicationTests {
 			assertThat(Http.get(base + "/colour")).isEqualTo("the color is white\n");
 			assertThat(Http.get(base + "/greeting")).isEqualTo("Hello, world (visit 1)\n");
 			SourceEdit.compile(COLOURS, "\"white\"", "\"red\"", this.sources, this.classes, this.classes);
-			ClassFileWatcher watcher = context.getBean(ClassFileWatcher.class);
+			PendingChanges watcher = context.getBean(PendingChanges.class);
 			await().atMost(Duration.ofSeconds(20)).until(watcher::needsAttention);
 			// the first request after the watcher noticed the change is served by the new
 			// code

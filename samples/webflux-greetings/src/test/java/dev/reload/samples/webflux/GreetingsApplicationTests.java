@@ -3,7 +3,7 @@ package dev.reload.samples.webflux;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import dev.reload.autoconfigure.change.ClassFileWatcher;
+import dev.reload.autoconfigure.change.PendingChanges;
 import dev.reload.samples.support.ClassDirectories;
 import dev.reload.samples.support.Http;
 import dev.reload.samples.support.SourceEdit;
@@ -42,7 +42,7 @@ class GreetingsApplicationTests {
 			assertThat(Http.getOnNewConnection(base + "/greeting")).isEqualTo("Hello, world (greeting 1)\n");
 			SourceEdit.compile(Path.of("src/main/java/dev/reload/samples/webflux/Greeter.java"), "\"Hello, \"",
 					"\"Bonjour, \"", this.sources, this.classes, this.classes);
-			await().atMost(Duration.ofSeconds(20)).until(context.getBean(ClassFileWatcher.class)::needsAttention);
+			await().atMost(Duration.ofSeconds(20)).until(context.getBean(PendingChanges.class)::needsAttention);
 			assertThat(Http.getOnNewConnection(base + "/greeting?name=Netty"))
 				.isEqualTo("Bonjour, Netty (greeting 2)\n");
 			assertThat(Http.getOnNewConnection(base + "/actuator/reload")).contains("\"trigger\":\"REQUEST\"")

@@ -19,11 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link ClassFileWatcher}.
+ * Tests for {@link PendingChanges}.
  *
  * @author reload-spring-boot
  */
-class ClassFileWatcherTests {
+class PendingChangesTests {
 
 	// the same class the index tests compile
 	private static final String SOURCE = ClassFileIndexTests.CLOCK;
@@ -38,7 +38,7 @@ class ClassFileWatcherTests {
 		index.takeInitialClassFiles();
 		// written after the snapshot, before anything watches: no event will tell
 		SourceCompiler.compile(this.classes, Map.of("sample.Clock", SOURCE.formatted("midnight")));
-		ClassFileWatcher watcher = new ClassFileWatcher(index, List.of(this.classes), Duration.ofMillis(10),
+		PendingChanges watcher = new PendingChanges(index, List.of(this.classes), Duration.ofMillis(10),
 				Function.identity(), null);
 		watcher.start();
 		try {
@@ -56,7 +56,7 @@ class ClassFileWatcherTests {
 		SourceCompiler.compile(this.classes, Map.of("sample.Clock", SOURCE.formatted("noon")));
 		ClassFileIndex index = new ClassFileIndex(new ClassDirectories(List.of(this.classes), List.of()), Map.of());
 		index.takeInitialClassFiles();
-		ClassFileWatcher watcher = new ClassFileWatcher(index, List.of(this.classes), Duration.ofMillis(10),
+		PendingChanges watcher = new PendingChanges(index, List.of(this.classes), Duration.ofMillis(10),
 				Function.identity(), null);
 		watcher.start();
 		try {
@@ -85,7 +85,7 @@ class ClassFileWatcherTests {
 
 	@Test
 	void watchingStartsBeforeTheWebServerTakesRequests() {
-		ClassFileWatcher watcher = new ClassFileWatcher(
+		PendingChanges watcher = new PendingChanges(
 				new ClassFileIndex(new ClassDirectories(List.of(this.classes), List.of()), Map.of()),
 				List.of(this.classes), Duration.ofMillis(10), Function.identity(), null);
 		// WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE
