@@ -21,13 +21,14 @@ import org.springframework.util.Assert;
  * destruction order, {@code isSingleton}) sees what Spring made; only a reload replaces
  * one.
  * <p>
- * Spring replaces a definition through {@code registerBeanDefinition}, which keeps its
- * own bookkeeping right (merged definitions, injection metadata, primary beans, type
- * caches), but destroys the singleton and, first, every bean that depends on it. No
- * public API detaches a singleton's destruction callback and dependents, so those two are
- * taken out of the registry's maps for the replacement and put back for the new instance;
- * the registry's singleton lock is held throughout, so that no other thread creates the
- * bean from its new definition in between.
+ * Spring replaces a definition through {@code removeBeanDefinition} and
+ * {@code registerBeanDefinition}, which keep its own bookkeeping right (merged
+ * definitions, injection metadata, primary beans, type caches), but destroy the singleton
+ * and, first, every bean that depends on it. No public API detaches a singleton's
+ * destruction callback and dependents, so those two are taken out of the registry's maps
+ * for the replacement and put back for the new instance; the registry's singleton lock is
+ * held throughout, so that no other thread creates the bean from its new definition in
+ * between.
  *
  * @author reload-spring-boot
  */
@@ -78,15 +79,10 @@ final class SingletonRegistry {
 			@Nullable DisposableBean destruction, Set<String> dependencies) {
 		DisposableBean previous = takeDisposable(beanName);
 		Set<String> dependents = takeDependents(beanName);
-		boolean overriding = this.beanFactory.isAllowBeanDefinitionOverriding();
-		this.beanFactory.setAllowBeanDefinitionOverriding(true);
-		try {
-			// resets the bean factory's caches of the name, and removes the instance
-			this.beanFactory.registerBeanDefinition(beanName, definition);
-		}
-		finally {
-			this.beanFactory.setAllowBeanDefinitionOverriding(overriding);
-		}
+		// resets the bean factory's caches of the name, and removes the instance; not an
+		// override, which Spring logs as one for every rebuilt bean
+		this.beanFactory.removeBeanDefinition(beanName);
+		this.beanFactory.registerBeanDefinition(beanName, definition);
 		add(beanName, instance, destruction, dependencies);
 		dependents.forEach((dependent) -> this.beanFactory.registerDependentBean(beanName, dependent));
 		return previous;
