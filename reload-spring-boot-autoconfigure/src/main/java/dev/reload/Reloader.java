@@ -18,6 +18,16 @@ public interface Reloader {
 	ReloadReport reload();
 
 	/**
+	 * Return to the code as it was before the last reload, through the same verified,
+	 * atomic path as a reload; called again, to the reload before that, as far as the
+	 * history goes. The class files on disk stay as they are and are not reloaded on
+	 * requests until they change again.
+	 * @return the report of the rollback; {@code NO_CHANGES} when there is nothing to
+	 * roll back
+	 */
+	ReloadReport rollback();
+
+	/**
 	 * Register a class or package pattern for reloading (Apache2::Reload's
 	 * {@code ReloadModules}). {@code com.acme.*} names every class in {@code com.acme}
 	 * and its sub-packages; an exact name names one class and its nested classes.

@@ -11,8 +11,9 @@ import dev.reload.autoconfigure.change.SourceFiles;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 import dev.reload.autoconfigure.engine.BackgroundReloader;
 import dev.reload.autoconfigure.engine.BeanRetirement;
+import dev.reload.Reloader;
 import dev.reload.autoconfigure.engine.ReloadEngine;
-import dev.reload.autoconfigure.engine.ReloadObserver;
+import dev.reload.ReloadObserver;
 import dev.reload.autoconfigure.event.EventListenerSwapParticipant;
 import dev.reload.autoconfigure.engine.ReloadHistory;
 import dev.reload.autoconfigure.engine.RequestGate;
@@ -22,7 +23,7 @@ import dev.reload.autoconfigure.modules.ModulePattern;
 import dev.reload.autoconfigure.modules.ModuleRegistrations;
 import dev.reload.autoconfigure.modules.TouchFile;
 import dev.reload.autoconfigure.scope.BeanRebuilder;
-import dev.reload.autoconfigure.scope.BeanSwapParticipant;
+import dev.reload.BeanSwapParticipant;
 import dev.reload.autoconfigure.scope.ReloadScope;
 import dev.reload.autoconfigure.scope.ReloadableBeans;
 import dev.reload.autoconfigure.scope.StaleClassCaches;
@@ -37,6 +38,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -65,6 +67,7 @@ public final class ReloadAutoConfiguration {
 	private static final Log logger = LogFactory.getLog(ReloadAutoConfiguration.class);
 
 	@Bean
+	@ConditionalOnMissingBean
 	ChangeSelection reloadChangeSelection(ClassGenerations reloadClassGenerations, ClassFileIndex reloadClassFileIndex,
 			ReloadProperties properties) {
 		List<ModulePattern> modules = new ArrayList<>();
@@ -104,6 +107,7 @@ public final class ReloadAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	PendingChanges reloadPendingChanges(ClassFileIndex reloadClassFileIndex, ClassGenerations reloadClassGenerations,
 			ChangeSelection reloadChangeSelection, ReloadProperties properties) {
 		return new PendingChanges(reloadClassFileIndex, reloadClassGenerations.directories().roots(),
@@ -112,11 +116,13 @@ public final class ReloadAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	RequestGate reloadRequestGate(ReloadProperties properties) {
 		return new RequestGate(properties.getRequestWait());
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	BeanRebuilder reloadBeanRebuilder(ConfigurableListableBeanFactory beanFactory, ReloadScope reloadScope,
 			ReloadableBeans reloadableBeans, Environment environment) {
 		List<String> basePackages = AutoConfigurationPackages.has(beanFactory)
@@ -126,24 +132,28 @@ public final class ReloadAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	EventListenerSwapParticipant reloadEventListenerSwapParticipant(ConfigurableApplicationContext context,
 			@Qualifier(AbstractApplicationContext.APPLICATION_EVENT_MULTICASTER_BEAN_NAME) ApplicationEventMulticaster multicaster) {
 		return new EventListenerSwapParticipant(context, multicaster);
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	StaleClassCaches reloadStaleClassCaches(ConfigurableListableBeanFactory beanFactory,
 			ClassGenerations reloadClassGenerations) {
 		return new StaleClassCaches((DefaultListableBeanFactory) beanFactory, reloadClassGenerations);
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	BeanRetirement reloadBeanRetirement(ReloadProperties properties) {
 		return new BeanRetirement(properties.getDrainTimeout());
 	}
 
 	@Bean
-	ReloadEngine reloader(ClassGenerations reloadClassGenerations, ClassFileIndex reloadClassFileIndex,
+	@ConditionalOnMissingBean
+	ReloadEngine reloadEngine(ClassGenerations reloadClassGenerations, ClassFileIndex reloadClassFileIndex,
 			PendingChanges reloadPendingChanges, ReloadableBeans reloadableBeans, BeanRebuilder reloadBeanRebuilder,
 			RequestGate reloadRequestGate, ObjectProvider<BeanSwapParticipant> participants,
 			ObjectProvider<ReloadObserver> observers, ChangeSelection reloadChangeSelection,
@@ -165,13 +175,20 @@ public final class ReloadAutoConfiguration {
 				() -> observerList.obtain().iterator(), reloadChangeSelection, trust, reloadBeanRetirement, settings);
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	Reloader reloader(ReloadEngine reloadEngine) {
+		return reloadEngine.reloader();
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "reload.mode", havingValue = "watch")
 	static class WatchModeConfiguration {
 
 		@Bean
-		BackgroundReloader reloadBackgroundReloader(ReloadEngine reloader, PendingChanges reloadPendingChanges) {
-			return new BackgroundReloader(reloader, reloadPendingChanges);
+		@ConditionalOnMissingBean
+		BackgroundReloader reloadBackgroundReloader(ReloadEngine reloadEngine, PendingChanges reloadPendingChanges) {
+			return new BackgroundReloader(reloadEngine, reloadPendingChanges);
 		}
 
 	}
@@ -183,8 +200,9 @@ public final class ReloadAutoConfiguration {
 
 		// no request comes to apply a change: the watcher does
 		@Bean
-		BackgroundReloader reloadBackgroundReloader(ReloadEngine reloader, PendingChanges reloadPendingChanges) {
-			return new BackgroundReloader(reloader, reloadPendingChanges);
+		@ConditionalOnMissingBean
+		BackgroundReloader reloadBackgroundReloader(ReloadEngine reloadEngine, PendingChanges reloadPendingChanges) {
+			return new BackgroundReloader(reloadEngine, reloadPendingChanges);
 		}
 
 	}

@@ -266,8 +266,8 @@ class FaultIntegrationTests {
 				package dev.reload.it.fixture.app;
 
 				import java.util.List;
-				import dev.reload.autoconfigure.scope.BeanSwap;
-				import dev.reload.autoconfigure.scope.BeanSwapParticipant;
+				import dev.reload.BeanSwap;
+				import dev.reload.BeanSwapParticipant;
 				import org.springframework.stereotype.Component;
 
 				@Component

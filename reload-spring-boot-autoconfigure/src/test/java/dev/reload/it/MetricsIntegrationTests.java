@@ -6,12 +6,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import dev.reload.ReloadSucceededEvent;
-import dev.reload.autoconfigure.observation.ReloadObservationContext;
+import dev.reload.observation.ReloadObservationContext;
 import dev.reload.testsupport.SourceCompiler;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.ObservationView;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ApplicationListener;
@@ -82,6 +83,30 @@ class MetricsIntegrationTests extends FixtureApplicationTests {
 					KeyValue.of("trigger", "endpoint"));
 			assertThat(context.getHighCardinalityKeyValue("reload.generation").getValue()).isEqualTo("1");
 		});
+	}
+
+	@Test
+	void aReloadARequestTriggersIsObservedAsPartOfThatRequest() {
+		ObservationRegistry registry = this.app.context().getBean(ObservationRegistry.class);
+		List<String> parents = new CopyOnWriteArrayList<>();
+		registry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public void onStart(Observation.Context context) {
+				ObservationView parent = context.getParentObservation();
+				parents.add((parent != null) ? parent.getContextView().getName() : "none");
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return context instanceof ReloadObservationContext;
+			}
+
+		});
+		SourceCompiler.compile(this.classes, FixtureSources.colours("ochre"));
+		this.app.awaitChangeNoticed();
+		assertThat(this.app.get("/colour").body()).isEqualTo("the color is ochre");
+		assertThat(parents).containsExactly("http.server.requests");
 	}
 
 	private DocumentContext metric(String path) {

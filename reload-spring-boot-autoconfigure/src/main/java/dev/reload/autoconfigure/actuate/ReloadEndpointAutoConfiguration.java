@@ -40,6 +40,7 @@ public final class ReloadEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints")
+	@ConditionalOnMissingBean
 	ReloadEndpointRequests reloadEndpointRequests(ObjectProvider<PathMappedEndpoints> pathMappedEndpoints) {
 		return new ReloadEndpointRequests(pathMappedEndpoints);
 	}

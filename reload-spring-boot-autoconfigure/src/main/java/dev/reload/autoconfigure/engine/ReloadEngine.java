@@ -1,5 +1,6 @@
 package dev.reload.autoconfigure.engine;
 
+import dev.reload.ReloadObserver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -34,7 +35,7 @@ import dev.reload.autoconfigure.modules.ModulePattern;
 import dev.reload.autoconfigure.modules.ModuleRegistrations;
 import dev.reload.autoconfigure.scope.BeanRebuildException;
 import dev.reload.autoconfigure.scope.BeanRebuilder;
-import dev.reload.autoconfigure.scope.BeanSwapParticipant;
+import dev.reload.BeanSwapParticipant;
 import dev.reload.autoconfigure.scope.ReloadableBeans;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -53,7 +54,7 @@ import org.springframework.util.Assert;
  *
  * @author reload-spring-boot
  */
-public final class ReloadEngine implements Reloader, ApplicationEventPublisherAware {
+public final class ReloadEngine implements ApplicationEventPublisherAware {
 
 	private static final Log logger = LogFactory.getLog(ReloadEngine.class);
 
@@ -80,6 +81,8 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 	private final Settings settings;
 
 	private final ReentrantLock reloadLock = new ReentrantLock();
+
+	private final Reloader reloader = new EngineReloader(this);
 
 	/** What undoes each recent reload, newest first; guarded by the reload lock. */
 	private final Deque<ChangeSet> undo = new ArrayDeque<>();
@@ -132,9 +135,12 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 		this.retirement = retirement;
 	}
 
-	@Override
-	public ReloadReport reload() {
-		return reload(ReloadTrigger.API);
+	/**
+	 * Return the {@link Reloader} that applications use: this engine's public face.
+	 * @return the reloader
+	 */
+	public Reloader reloader() {
+		return this.reloader;
 	}
 
 	/**
@@ -227,14 +233,20 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 		return this.selection.registrations().snapshot();
 	}
 
-	@Override
+	/**
+	 * Register a class or package pattern for reloading.
+	 * @param pattern the pattern
+	 */
 	public void registerModule(String pattern) {
 		ModulePattern parsed = ModulePattern.parse(pattern);
 		this.selection.registrations().register(parsed);
 		logger.info("Registered module " + parsed + " for reloading");
 	}
 
-	@Override
+	/**
+	 * Stop reloading a class or package until it is registered again.
+	 * @param pattern the pattern
+	 */
 	public void unregisterModule(String pattern) {
 		ModulePattern parsed = ModulePattern.parse(pattern);
 		this.selection.registrations().unregister(parsed);
@@ -266,7 +278,7 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 				ReloadReport report = report(ReloadOutcome.NO_CHANGES, changes, Set.of(), trigger, timestamp, start,
 						null);
 				if (recordNoChanges) {
-					record(report);
+					record(report, null);
 				}
 				return report;
 			}
@@ -276,7 +288,7 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 			this.selection.applied(changes);
 			this.watcher.changesApplied();
 			ReloadReport report = report(ReloadOutcome.RELOADED, changes, rebuilt, trigger, timestamp, start, null);
-			record(report);
+			record(report, null);
 			logger.info("Reloaded generation " + report.generation() + " in " + report.durationMillis() + " ms: "
 					+ report.changedClasses().size() + " changed classes, rebuilt beans " + report.rebuiltBeans() + " ("
 					+ trigger + ")");
@@ -286,7 +298,7 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 			this.watcher.changesRejected(changes);
 			String error = describe(ex);
 			ReloadReport report = report(ReloadOutcome.FAILED, changes, Set.of(), trigger, timestamp, start, error);
-			record(report);
+			record(report, ex);
 			logger.error("Reload failed, generation " + report.generation() + " keeps serving: " + error,
 					this.settings.debug() ? ex : null);
 			return report;
@@ -337,7 +349,7 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 			logger.info("Nothing to roll back: no reload since start-up, or every one rolled back");
 			ReloadReport report = report(ReloadOutcome.NO_CHANGES, ChangeSet.NONE, Set.of(), ReloadTrigger.ROLLBACK,
 					timestamp, start, null);
-			record(report);
+			record(report, null);
 			return report;
 		}
 		try {
@@ -349,7 +361,7 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 			this.watcher.changesRejected(this.selection.select(this.index.diff()).changes());
 			ReloadReport report = report(ReloadOutcome.RELOADED, changes, applied.rebuiltBeans(),
 					ReloadTrigger.ROLLBACK, timestamp, start, null);
-			record(report);
+			record(report, null);
 			logger.info("Rolled back to generation " + report.generation() + " in " + report.durationMillis() + " ms: "
 					+ report.changedClasses().size() + " classes, rebuilt beans " + report.rebuiltBeans());
 			return report;
@@ -357,7 +369,7 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 		catch (RuntimeException | LinkageError ex) {
 			ReloadReport report = report(ReloadOutcome.FAILED, changes, Set.of(), ReloadTrigger.ROLLBACK, timestamp,
 					start, describe(ex));
-			record(report);
+			record(report, ex);
 			logger.error("Rollback failed, generation " + report.generation() + " keeps serving: " + report.error(),
 					this.settings.debug() ? ex : null);
 			return report;
@@ -405,15 +417,16 @@ public final class ReloadEngine implements Reloader, ApplicationEventPublisherAw
 		return cause.getClass().getName() + ": " + cause.getMessage();
 	}
 
-	private void record(ReloadReport report) {
+	private void record(ReloadReport report, @Nullable Throwable failure) {
 		this.history.record(report);
 		ApplicationEventPublisher publisher = this.eventPublisher;
 		if (publisher == null || report.outcome() == ReloadOutcome.NO_CHANGES) {
 			return;
 		}
 		try {
-			publisher.publishEvent((report.outcome() == ReloadOutcome.RELOADED) ? new ReloadSucceededEvent(this, report)
-					: new ReloadFailedEvent(this, report));
+			publisher.publishEvent(
+					(report.outcome() == ReloadOutcome.RELOADED) ? new ReloadSucceededEvent(this.reloader, report)
+							: new ReloadFailedEvent(this.reloader, report, failure));
 		}
 		catch (RuntimeException ex) {
 			// a listener's failure is not the reload's

@@ -17,8 +17,8 @@ import dev.reload.autoconfigure.classloader.GenerationVerifier;
 import dev.reload.autoconfigure.scope.BeanRebuilder;
 import dev.reload.autoconfigure.scope.BeanRebuilder.Committed;
 import dev.reload.autoconfigure.scope.BeanRebuilder.PreparedRebuild;
-import dev.reload.autoconfigure.scope.BeanSwapParticipant;
-import dev.reload.autoconfigure.scope.BeanSwapParticipant.Switch;
+import dev.reload.BeanSwapParticipant;
+import dev.reload.BeanSwapParticipant.Switch;
 import dev.reload.autoconfigure.scope.ReloadableBeans;
 
 import org.springframework.util.Assert;

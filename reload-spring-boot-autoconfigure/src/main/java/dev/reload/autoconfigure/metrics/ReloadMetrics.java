@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 import dev.reload.ReloadReport;
 import dev.reload.ReloadTrigger;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
-import dev.reload.autoconfigure.engine.ReloadObserver;
+import dev.reload.ReloadObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

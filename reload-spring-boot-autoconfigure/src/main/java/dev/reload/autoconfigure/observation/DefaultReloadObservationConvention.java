@@ -1,5 +1,7 @@
 package dev.reload.autoconfigure.observation;
 
+import dev.reload.observation.ReloadObservationConvention;
+import dev.reload.observation.ReloadObservationContext;
 import dev.reload.ReloadReport;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;

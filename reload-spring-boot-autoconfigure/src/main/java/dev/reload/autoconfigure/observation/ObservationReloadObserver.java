@@ -1,11 +1,13 @@
 package dev.reload.autoconfigure.observation;
 
+import dev.reload.observation.ReloadObservationConvention;
+import dev.reload.observation.ReloadObservationContext;
 import java.util.function.Supplier;
 
 import dev.reload.ReloadOutcome;
 import dev.reload.ReloadReport;
 import dev.reload.ReloadTrigger;
-import dev.reload.autoconfigure.engine.ReloadObserver;
+import dev.reload.ReloadObserver;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 

@@ -1,5 +1,6 @@
 package dev.reload.autoconfigure.observation;
 
+import dev.reload.observation.ReloadObservationConvention;
 import dev.reload.autoconfigure.ReloadAutoConfiguration;
 import dev.reload.autoconfigure.engine.ReloadEngine;
 import io.micrometer.observation.ObservationRegistry;
@@ -8,6 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -23,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 public final class ReloadObservationAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean
 	ObservationReloadObserver reloadObservationObserver(ObservationRegistry observationRegistry,
 			ObjectProvider<ReloadObservationConvention> convention) {
 		return new ObservationReloadObserver(observationRegistry,

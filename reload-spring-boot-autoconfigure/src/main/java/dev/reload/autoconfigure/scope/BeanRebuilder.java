@@ -1,5 +1,6 @@
 package dev.reload.autoconfigure.scope;
 
+import dev.reload.BeanSwap;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

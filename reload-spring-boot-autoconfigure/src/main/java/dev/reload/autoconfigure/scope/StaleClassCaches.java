@@ -1,5 +1,7 @@
 package dev.reload.autoconfigure.scope;
 
+import dev.reload.BeanSwapParticipant;
+import dev.reload.BeanSwap;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
 import java.lang.reflect.Modifier;

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.reload.autoconfigure.scope.BeanSwap;
-import dev.reload.autoconfigure.scope.BeanSwapParticipant;
+import dev.reload.BeanSwap;
+import dev.reload.BeanSwapParticipant;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +34,7 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
 public final class ReloadWebFluxAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean
 	ReloadWebFilter reloadWebFilter(ReloadEngine reloadEngine, RequestGate reloadRequestGate,
 			ObjectProvider<ReloadEndpointRequests> endpointRequests) {
 		return new ReloadWebFilter(reloadEngine, reloadRequestGate, endpointRequests.getIfAvailable());
@@ -40,6 +42,7 @@ public final class ReloadWebFluxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBean(name = "requestMappingHandlerMapping")
+	@ConditionalOnMissingBean(name = "reloadRequestMappingSwapParticipant")
 	RequestMappingSwapParticipant<RequestMappingInfo> reloadRequestMappingSwapParticipant(
 			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping requestMappingHandlerMapping,
 			ConfigurableListableBeanFactory beanFactory) {

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -38,26 +39,33 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 public final class ReloadWebMvcAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean(name = "reloadRequestFilter")
 	FilterRegistrationBean<ReloadRequestFilter> reloadRequestFilter(ReloadEngine reloadEngine,
 			RequestGate reloadRequestGate, ObjectProvider<ReloadEndpointRequests> endpointRequests) {
 		FilterRegistrationBean<ReloadRequestFilter> registration = new FilterRegistrationBean<>(
 				new ReloadRequestFilter(reloadEngine, reloadRequestGate, endpointRequests.getIfAvailable()));
-		// first: the check must come before anything looks up a handler
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		// inside Spring Boot's server observation filter (HIGHEST_PRECEDENCE + 1), so
+		// that a
+		// reload a request triggers is observed as part of it, and before anything that
+		// looks up a handler, such as Spring Security's filters
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		return registration;
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	ReloadGateHandlerMapping reloadGateHandlerMapping(RequestGate reloadRequestGate, ApplicationContext context) {
 		return new ReloadGateHandlerMapping(reloadRequestGate, context);
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	ReloadHandlerInterceptor reloadHandlerInterceptor(ReloadEngine reloadEngine) {
 		return new ReloadHandlerInterceptor(reloadEngine);
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "reloadWebMvcConfigurer")
 	WebMvcConfigurer reloadWebMvcConfigurer(ReloadHandlerInterceptor reloadHandlerInterceptor) {
 		return new WebMvcConfigurer() {
 
@@ -71,6 +79,7 @@ public final class ReloadWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBean(name = "requestMappingHandlerMapping")
+	@ConditionalOnMissingBean(name = "reloadRequestMappingSwapParticipant")
 	RequestMappingSwapParticipant<RequestMappingInfo> reloadRequestMappingSwapParticipant(
 			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping requestMappingHandlerMapping,
 			ConfigurableListableBeanFactory beanFactory) {

@@ -1,4 +1,4 @@
-package dev.reload.autoconfigure.engine;
+package dev.reload;
 
 import java.util.function.Supplier;
 

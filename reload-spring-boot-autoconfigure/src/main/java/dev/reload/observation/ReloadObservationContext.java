@@ -1,9 +1,11 @@
-package dev.reload.autoconfigure.observation;
+package dev.reload.observation;
 
 import dev.reload.ReloadReport;
 import dev.reload.ReloadTrigger;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
 
 /**
  * What an observation of a reload knows: what started it and, once done, its report.
@@ -16,7 +18,12 @@ public final class ReloadObservationContext extends Observation.Context {
 
 	private volatile @Nullable ReloadReport report;
 
-	ReloadObservationContext(ReloadTrigger trigger) {
+	/**
+	 * Create a context.
+	 * @param trigger what started the reload
+	 */
+	public ReloadObservationContext(ReloadTrigger trigger) {
+		Assert.notNull(trigger, "'trigger' must not be null");
 		this.trigger = trigger;
 	}
 
@@ -36,7 +43,11 @@ public final class ReloadObservationContext extends Observation.Context {
 		return this.report;
 	}
 
-	void setReport(ReloadReport report) {
+	/**
+	 * Set the reload's report, once it is done.
+	 * @param report the report
+	 */
+	public void setReport(ReloadReport report) {
 		this.report = report;
 	}
 

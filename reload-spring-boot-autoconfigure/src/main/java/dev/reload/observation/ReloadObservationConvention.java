@@ -1,4 +1,4 @@
-package dev.reload.autoconfigure.observation;
+package dev.reload.observation;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;

@@ -1,4 +1,4 @@
-package dev.reload.autoconfigure.scope;
+package dev.reload;
 
 import java.util.List;
 
