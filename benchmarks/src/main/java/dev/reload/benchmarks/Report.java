@@ -72,6 +72,9 @@ final class Report {
 		chart.getStyler().setLegendVisible(false);
 		chart.getStyler().setLabelsVisible(true);
 		chart.getStyler().setXAxisLabelRotation(12);
+		// milliseconds to seconds side by side: on a linear axis the short bars vanish
+		chart.getStyler().setYAxisLogarithmic(true);
+		chart.getStyler().setDecimalPattern("#,##0.#");
 		chart.addSeries("median", new ArrayList<>(results.keySet()),
 				results.values().stream().map(Stats::median).toList());
 		chart("change-to-new-code.png", chart);
@@ -104,6 +107,7 @@ final class Report {
 			.yAxisTitle("ms")
 			.build();
 		chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+		chart.getStyler().setDecimalPattern("#,##0.#");
 		chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
 		List<Double> beans = rows.keySet().stream().map(Integer::doubleValue).toList();
 		chart.addSeries("reload: leaf class", beans, rows.values().stream().map((row) -> row.leaf().median()).toList());

@@ -98,6 +98,8 @@ public class ReloadEndpoint {
 		settings.put("all", this.properties.isAll());
 		settings.put("modules", this.properties.getModules());
 		settings.put("directories", this.directories.stream().map(Path::toString).toList());
+		settings.put("sourceDirectories",
+				this.properties.resolvedSourceDirectories(this.directories).stream().map(Path::toString).toList());
 		settings.put("touchFile", (this.touchFile != null) ? this.touchFile.toString() : null);
 		settings.put("debug", this.properties.isDebug());
 		settings.put("mode", this.properties.getMode().name().toLowerCase());

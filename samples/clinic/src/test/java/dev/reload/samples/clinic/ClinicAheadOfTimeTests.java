@@ -40,10 +40,16 @@ class ClinicAheadOfTimeTests {
 		compile(sources, classes);
 		Path run = Files.createDirectories(this.directory.resolve("run"));
 		try (ClinicProcess clinic = ClinicProcess.start(run, List.of("-Dspring.aot.enabled=true"),
-				List.of(classes, resources))) {
+				withClassDirectories(classes, resources))) {
 			assertThat(Http.get(clinic.url("/owners"))).contains("George Franklin");
 			assertThat(clinic.output()).contains("Class reloading is off: the context was processed ahead of time");
 		}
+	}
+
+	private static List<Path> withClassDirectories(Path... first) {
+		List<Path> directories = new ArrayList<>(List.of(first));
+		directories.addAll(ClinicProcess.classDirectories());
+		return directories;
 	}
 
 	private static void compile(Path sources, Path classes) throws IOException {

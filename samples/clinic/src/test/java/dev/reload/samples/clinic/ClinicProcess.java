@@ -46,25 +46,25 @@ final class ClinicProcess implements AutoCloseable {
 	 * @return the running clinic
 	 */
 	static ClinicProcess start(Path directory, String... args) {
-		return start(directory, List.of(), List.of(), args);
+		return start(directory, List.of(), classDirectories(), args);
 	}
 
 	/**
 	 * Start the clinic and wait until it serves.
 	 * @param directory where its files go
 	 * @param jvmOptions options for the JVM
-	 * @param classpathFirst directories to put first on the class path
+	 * @param classDirectories the class directories, which come first on the class path
 	 * @param args the application's arguments
 	 * @return the running clinic
 	 */
-	static ClinicProcess start(Path directory, List<String> jvmOptions, List<Path> classpathFirst, String... args) {
+	static ClinicProcess start(Path directory, List<String> jvmOptions, List<Path> classDirectories, String... args) {
 		Path output = directory.resolve("output.log");
 		Path events = directory.resolve("events.txt");
 		Path portFile = directory.resolve("port.txt");
 		List<String> command = new ArrayList<>(
 				List.of(java(), "-Dclinic.events=" + events, "-Dclinic.port=" + portFile));
 		command.addAll(jvmOptions);
-		command.addAll(List.of("-cp", classpath(classpathFirst), ClinicApplication.class.getName(), "--server.port=0",
+		command.addAll(List.of("-cp", classpath(classDirectories), ClinicApplication.class.getName(), "--server.port=0",
 				"--spring.main.banner-mode=off"));
 		command.addAll(List.of(args));
 		Process process;
@@ -99,7 +99,7 @@ final class ClinicProcess implements AutoCloseable {
 	 */
 	static String run(Path directory, String mainClass, String... args) {
 		Path output = directory.resolve("run.log");
-		List<String> command = new ArrayList<>(List.of(java(), "-cp", classpath(List.of()), mainClass));
+		List<String> command = new ArrayList<>(List.of(java(), "-cp", classpath(classDirectories()), mainClass));
 		command.addAll(List.of(args));
 		try {
 			Process process = new ProcessBuilder(command).directory(directory.toFile())
@@ -129,7 +129,17 @@ final class ClinicProcess implements AutoCloseable {
 	 * @return the class path
 	 */
 	static String classpath() {
-		return classpath(List.of());
+		return classpath(classDirectories());
+	}
+
+	/**
+	 * Return the clinic's class directories as Maven builds them: its classes, and its
+	 * test classes with the probes.
+	 * @return the directories
+	 */
+	static List<Path> classDirectories() {
+		return List.of(Path.of(System.getProperty("clinic.classes")),
+				Path.of(System.getProperty("clinic.test-classes")));
 	}
 
 	private static String java() {
@@ -140,11 +150,9 @@ final class ClinicProcess implements AutoCloseable {
 	 * The class directories first, as an IDE or {@code spring-boot:run} puts them, then
 	 * the test JVM's dependencies.
 	 */
-	private static String classpath(List<Path> first) {
+	private static String classpath(List<Path> classDirectories) {
 		List<String> entries = new ArrayList<>();
-		first.forEach((path) -> entries.add(path.toString()));
-		entries.add(System.getProperty("clinic.classes"));
-		entries.add(System.getProperty("clinic.test-classes"));
+		classDirectories.forEach((path) -> entries.add(path.toString()));
 		String testClasspath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		for (String entry : testClasspath.split(File.pathSeparator)) {
 			if (!entry.isEmpty() && !Files.isDirectory(Path.of(entry))) {
