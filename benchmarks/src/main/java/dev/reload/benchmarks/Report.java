@@ -73,7 +73,7 @@ final class Report {
 		chart.getStyler().setLabelsVisible(true);
 		chart.getStyler().setXAxisLabelRotation(12);
 		// milliseconds to seconds side by side: on a linear axis the short bars vanish
-		chart.getStyler().setYAxisLogarithmic(true);
+		chart.getStyler().setYAxisLogarithmic(true).setYAxisMin(1.0);
 		chart.getStyler().setDecimalPattern("#,##0.#");
 		chart.addSeries("median", new ArrayList<>(results.keySet()),
 				results.values().stream().map(Stats::median).toList());

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import dev.reload.it.lib.Faults;
 import dev.reload.testsupport.SourceCompiler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -291,7 +292,7 @@ class FaultIntegrationTests {
 				"""));
 		SourceCompiler.compile(this.classes, sources);
 		try (RunningApplication app = RunningApplication.start(this.classes)) {
-			dev.reload.it.lib.Faults.failSwitch = true;
+			Faults.failSwitch = true;
 			SourceCompiler.compile(this.classes, FixtureSources.colourController("",
 					"@GetMapping(\"/added\") public String added() { return \"added\"; }"));
 			SourceCompiler.compile(this.classes, FixtureSources.helloGreeting("bonjour", ""));
@@ -304,14 +305,14 @@ class FaultIntegrationTests {
 			assertThat(app.get("/colour").body()).isEqualTo("the color is white");
 			assertThat(app.get("/added").statusCode()).isEqualTo(404);
 			assertThat(app.get("/visits").statusCode()).isEqualTo(200);
-			dev.reload.it.lib.Faults.failSwitch = false;
+			Faults.failSwitch = false;
 			SourceCompiler.compile(this.classes, FixtureSources.helloGreeting("bonjour!", ""));
 			assertThat(app.reloadNow().read("$.outcome", String.class)).isEqualTo("RELOADED");
 			assertThat(app.get("/greeting").body()).isEqualTo("bonjour!");
 			assertThat(app.get("/added").body()).isEqualTo("added");
 		}
 		finally {
-			dev.reload.it.lib.Faults.failSwitch = false;
+			Faults.failSwitch = false;
 		}
 	}
 

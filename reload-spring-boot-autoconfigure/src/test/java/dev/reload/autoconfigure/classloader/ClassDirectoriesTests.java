@@ -2,7 +2,9 @@ package dev.reload.autoconfigure.classloader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +59,24 @@ class ClassDirectoriesTests {
 				List.of());
 		assertThat(directories.findClassFiles()).containsOnlyKeys("com.acme.Home", "com.acme.Away");
 		assertThat(directories.classFile("com.acme.Home")).isEqualTo(first.resolve("Home.class"));
+	}
+
+	@Test
+	void resourceNamesNeverLeaveTheirDirectory() throws Exception {
+		Path classes = Files.createDirectories(this.root.resolve("classes"));
+		Files.writeString(classes.resolve("inside.txt"), "inside");
+		Files.writeString(this.root.resolve("secret.txt"), "outside");
+		ClassDirectories directories = new ClassDirectories(List.of(classes), List.of(classes));
+		assertThat(directories.findResource("inside.txt")).isNotNull();
+		assertThat(directories.findResource("../secret.txt")).isNull();
+		assertThat(directories.findResource("a/../../secret.txt")).isNull();
+		assertThat(directories.findResource(this.root.resolve("secret.txt").toString())).isNull();
+		assertThat(Collections.list(directories.findResources("../secret.txt"))).isEmpty();
+		// through the class loader, as a library asks
+		ClassGenerations generations = new ClassGenerations(directories, Map.of(), getClass().getClassLoader(),
+				(name) -> false);
+		assertThat(generations.applicationClassLoader().getResource("../secret.txt")).isNull();
+		assertThat(generations.applicationClassLoader().getResource("inside.txt")).isNotNull();
 	}
 
 }

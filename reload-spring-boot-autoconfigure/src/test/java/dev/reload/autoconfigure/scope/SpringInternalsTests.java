@@ -1,9 +1,11 @@
 package dev.reload.autoconfigure.scope;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 
@@ -51,7 +53,7 @@ class SpringInternalsTests {
 		Dependency second = new Dependency();
 		SingletonRegistry registry = new SingletonRegistry(beanFactory);
 		registry.atomically(() -> registry.replace("dependency", new RootBeanDefinition(Dependency.class), second,
-				second::destroy, java.util.Set.of()));
+				second::destroy, Set.of()));
 		assertThat(beanFactory.getBean("dependency")).isSameAs(second);
 		assertThat(beanFactory.getBean("consumer")).isSameAs(consumer);
 		assertThat(beanFactory.getDependentBeans("dependency")).containsExactly("consumer");
@@ -61,7 +63,7 @@ class SpringInternalsTests {
 		assertThat(consumer.destroyed).isTrue();
 	}
 
-	static class Dependency implements org.springframework.beans.factory.DisposableBean {
+	static class Dependency implements DisposableBean {
 
 		boolean destroyed;
 
