@@ -71,11 +71,11 @@ final class Report {
 			.build();
 		chart.getStyler().setLegendVisible(false);
 		chart.getStyler().setLabelsVisible(true);
-		chart.getStyler().setXAxisLabelRotation(12);
+		chart.getStyler().setXAxisLabelRotation(15);
 		// milliseconds to seconds side by side: on a linear axis the short bars vanish
 		chart.getStyler().setYAxisLogarithmic(true).setYAxisMin(1.0);
 		chart.getStyler().setDecimalPattern("#,##0.#");
-		chart.addSeries("median", new ArrayList<>(results.keySet()),
+		chart.addSeries("median", results.keySet().stream().map(Report::shortLabel).toList(),
 				results.values().stream().map(Stats::median).toList());
 		chart("change-to-new-code.png", chart);
 	}
@@ -228,6 +228,22 @@ final class Report {
 		header.forEach((column) -> this.markdown.append(" --- |"));
 		this.markdown.append('\n');
 		rows.forEach((row) -> this.markdown.append("| ").append(String.join(" | ", row)).append(" |\n"));
+	}
+
+	/**
+	 * A configuration's name short enough for the chart's axis, where long names hide
+	 * each other: "reload, on request (quiet-period 100ms)" becomes "reload: on request,
+	 * quiet-period 100ms".
+	 */
+	private static String shortLabel(String configuration) {
+		int open = configuration.indexOf(" (");
+		String what = (open > 0) ? configuration.substring(0, open) : configuration;
+		String settings = (open > 0) ? configuration.substring(open + 2, configuration.length() - 1) : "";
+		String label = what.replace("DevTools restart", "DevTools").replace("reload, ", "reload: ");
+		if (settings.equals("default settings")) {
+			return label.startsWith("DevTools") ? label + ": default" : label;
+		}
+		return label + (label.startsWith("DevTools") ? ": " : ", ") + settings;
 	}
 
 	private void chart(String name, org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
