@@ -109,24 +109,19 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 			ReloadableBeans beans, BeanRebuilder rebuilder, RequestGate gate,
 			Iterable<BeanSwapParticipant> participants, ReloadHistory history, Iterable<ReloadObserver> observers,
 			ChangeSelection selection, ClassFileTrust trust, BeanRetirement retirement, Settings settings) {
-		Assert.notNull(generations, "'generations' must not be null");
-		Assert.notNull(index, "'index' must not be null");
+		// generations, index, gate and what only the transaction uses are checked there
 		Assert.notNull(watcher, "'watcher' must not be null");
-		Assert.notNull(beans, "'beans' must not be null");
-		Assert.notNull(rebuilder, "'rebuilder' must not be null");
-		Assert.notNull(gate, "'gate' must not be null");
-		Assert.notNull(participants, "'participants' must not be null");
 		Assert.notNull(history, "'history' must not be null");
 		Assert.notNull(observers, "'observers' must not be null");
 		Assert.notNull(selection, "'selection' must not be null");
 		Assert.notNull(trust, "'trust' must not be null");
 		Assert.notNull(retirement, "'retirement' must not be null");
 		Assert.notNull(settings, "'settings' must not be null");
+		this.transaction = new ReloadTransaction(generations, index, beans, rebuilder, gate, participants);
 		this.generations = generations;
 		this.index = index;
 		this.watcher = watcher;
 		this.gate = gate;
-		this.transaction = new ReloadTransaction(generations, index, beans, rebuilder, gate, participants);
 		this.history = history;
 		this.observers = observers;
 		this.selection = selection;
