@@ -115,7 +115,8 @@ public final class BeanRebuilder {
 		try {
 			definitions.forEach((name, definition) -> {
 				AbstractBeanDefinition staged = definition.cloneBeanDefinition();
-				staged.setScope(ReloadScope.NAME);
+				// a prototype stays one: a new instance for each consumer that is built
+				staged.setScope(definition.isPrototype() ? BeanDefinition.SCOPE_PROTOTYPE : ReloadScope.NAME);
 				this.beanFactory.registerBeanDefinition(staging.stagingName(name), staged);
 			});
 			typeCaches.run();
@@ -175,6 +176,7 @@ public final class BeanRebuilder {
 		AnnotatedGenericBeanDefinition definition = new AnnotatedGenericBeanDefinition(beanClass);
 		AnnotationConfigUtils.processCommonDefinitionAnnotations(definition);
 		if (existing instanceof AbstractBeanDefinition previous) {
+			definition.setScope(previous.getScope());
 			definition.setRole(previous.getRole());
 			definition.setAutowireCandidate(previous.isAutowireCandidate());
 			definition.setPropertyValues(previous.getPropertyValues());

@@ -81,7 +81,9 @@ public final class ReloadScopeConfigurer implements BeanFactoryPostProcessor, Or
 			this.beans.registerConfigurationClass(className);
 			return;
 		}
-		if (definition.isSingleton() && !definition.isAbstract()) {
+		// a prototype has no instance to replace, but its definition must name the new
+		// class, or the next instance is of the replaced one
+		if ((definition.isSingleton() || definition.isPrototype()) && !definition.isAbstract()) {
 			this.beans.registerBean(name, className);
 		}
 	}

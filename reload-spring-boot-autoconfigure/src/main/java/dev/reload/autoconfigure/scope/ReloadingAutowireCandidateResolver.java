@@ -107,7 +107,9 @@ final class ReloadingAutowireCandidateResolver implements AutowireCandidateResol
 		}
 		String candidate = candidates.iterator().next();
 		Class<?> type = descriptor.getDependencyType();
-		if (isReloadable(candidate) && type.isInterface() && type.isInstance(resolved)) {
+		// a prototype's consumer keeps the instance it was given, as without reloading
+		if (isReloadable(candidate) && type.isInterface() && type.isInstance(resolved)
+				&& !this.beanFactory.isPrototype(candidate)) {
 			return CurrentBeanProxy.create(type, this.scope.lastingName(candidate), this.beanFactory);
 		}
 		return resolved;
