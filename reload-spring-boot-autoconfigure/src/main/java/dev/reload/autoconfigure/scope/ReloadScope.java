@@ -1,18 +1,14 @@
 package dev.reload.autoconfigure.scope;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectFactory;
 import org.springframework.beans.factory.config.Scope;
 import org.springframework.util.Assert;
@@ -126,8 +122,15 @@ public final class ReloadScope implements Scope {
 	 */
 	void discard(Staging area) {
 		area.built.keySet().forEach((lastingName) -> {
-			Runnable callback = area.callbacks.get(area.lastingToStaging.get(lastingName));
-			new ScopedBean(area.built.get(lastingName), callback).destroy();
+			Runnable callback = area.destructionCallback(lastingName);
+			if (callback != null) {
+				try {
+					callback.run();
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Destruction of the discarded new instance of bean '" + lastingName + "' failed", ex);
+				}
+			}
 		});
 	}
 
@@ -136,27 +139,6 @@ public final class ReloadScope implements Scope {
 	 */
 	void endStaging() {
 		this.staging.remove();
-	}
-
-	/**
-	 * A bean held by the scope, with the callback that destroys it.
-	 *
-	 * @param bean the instance
-	 * @param destructionCallback what destroys it, if anything
-	 */
-	record ScopedBean(Object bean, @Nullable Runnable destructionCallback) {
-
-		void destroy() {
-			if (this.destructionCallback != null) {
-				try {
-					this.destructionCallback.run();
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Destruction of reloadable bean " + this.bean.getClass().getName() + " failed", ex);
-				}
-			}
-		}
-
 	}
 
 	/**

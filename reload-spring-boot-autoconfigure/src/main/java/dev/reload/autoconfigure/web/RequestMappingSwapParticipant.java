@@ -9,7 +9,6 @@ import java.util.Objects;
 
 import dev.reload.BeanSwap;
 import dev.reload.BeanSwapParticipant;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.MethodIntrospector;
