@@ -37,7 +37,7 @@ public final class Benchmarks {
 		// measurements, for profiling one of them
 		String[] options = String.join(" ", Arrays.asList(args).subList(1, args.length)).trim().split("\\s+");
 		Settings settings = "quick".equals(options[0]) ? Settings.QUICK : Settings.FULL;
-		Set<String> every = Set.of("1", "2", "3", "4", "5");
+		Set<String> every = Set.of("1", "2", "3", "4", "5", "6");
 		Set<String> only = (options.length > 1) ? Set.of(options[1].split(",")) : every;
 		boolean all = only.containsAll(every);
 		// only a full run of everything replaces the committed results
@@ -98,6 +98,16 @@ public final class Benchmarks {
 			List<MemoryCycles.Checkpoint> memory = new MemoryCycles(sample, settings.checkpoints()).run();
 			memory.forEach((point) -> print("   " + point));
 			report.memory(memory);
+		}
+
+		if (only.contains("6")) {
+			print("6. source to new code");
+			SourceToNewCode.Result sources = new SourceToNewCode(module.resolve(".."), sample, settings.warmups(),
+					settings.warmupRequests(), settings.trials(), settings.devToolsTrials())
+				.run();
+			sources.latencies().forEach((name, stats) -> print("   " + name + ": " + stats.summary()));
+			print("   first in-process compile: " + sources.firstCompile().summary());
+			report.sourceToNewCode(sources, settings.warmupRequests());
 		}
 
 		report.write();

@@ -80,6 +80,25 @@ final class Report {
 		chart("change-to-new-code.png", chart);
 	}
 
+	void sourceToNewCode(SourceToNewCode.Result result, int warmupRequests) {
+		section("6. Source to new code",
+				"From the moment an edited `Colours.java` of the colours sample is saved to the first HTTP response "
+						+ "that shows the new colour: the starter compiling the source in-process (`javax.tools`) on "
+						+ "the next request, against the README's build command (`./mvnw -q -pl samples/colours -am "
+						+ "compile`) followed by the starter's reload or by DevTools' restart. Each application has "
+						+ "answered " + warmupRequests + " requests before the first edit; the figures are of a warm "
+						+ "application, after the first compile, which loads the compiler and is shown apart.");
+		List<List<String>> rows = new ArrayList<>();
+		result.latencies().forEach((name, stats) -> rows.add(List.of(name, stats.summary())));
+		rows.add(List.of("first in-process compile of a fresh application (cold)", result.firstCompile().summary()));
+		table(List.of("configuration", "save to new response"), rows);
+		double inProcess = result.latencies().values().iterator().next().median();
+		double build = result.latencies().values().stream().skip(1).mapToDouble(Stats::median).min().orElse(Double.NaN);
+		this.markdown.append(String.format(Locale.ROOT,
+				"%nThe fastest way through the build takes %.1f times as long as the starter compiling in-process.%n",
+				build / inProcess));
+	}
+
 	void scaling(Map<Integer, Scaling.Row> rows) {
 		section("2. Scaling with the size of the application",
 				"Generated applications: a fifth controllers (two services each), two fifths services (one "

@@ -77,7 +77,19 @@ final class Workspace {
 	 * @return the class path
 	 */
 	List<Path> classpath(boolean withDevTools, String... without) {
-		List<Path> classpath = new ArrayList<>(List.of(this.classes));
+		return classpath(this.classes, withDevTools, without);
+	}
+
+	/**
+	 * Return a class path for an application that runs from another class directory, with
+	 * the benchmark's jars.
+	 * @param classes the class directory
+	 * @param withDevTools whether DevTools is on the class path
+	 * @param without prefixes of jar names to leave out
+	 * @return the class path
+	 */
+	List<Path> classpath(Path classes, boolean withDevTools, String... without) {
+		List<Path> classpath = new ArrayList<>(List.of(classes));
 		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
 			Path path = Path.of(entry);
 			String name = path.getFileName().toString();

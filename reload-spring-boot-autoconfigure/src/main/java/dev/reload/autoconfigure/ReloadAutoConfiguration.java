@@ -9,6 +9,7 @@ import dev.reload.autoconfigure.change.ClassFileTrust;
 import dev.reload.autoconfigure.change.PendingChanges;
 import dev.reload.autoconfigure.change.SourceFiles;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
+import dev.reload.autoconfigure.compile.SourceCompilations;
 import dev.reload.autoconfigure.engine.BackgroundReloader;
 import dev.reload.autoconfigure.engine.BeanRetirement;
 import dev.reload.Reloader;
@@ -17,6 +18,7 @@ import dev.reload.ReloadObserver;
 import dev.reload.autoconfigure.event.EventListenerSwapParticipant;
 import dev.reload.autoconfigure.engine.ReloadHistory;
 import dev.reload.autoconfigure.engine.RequestGate;
+import dev.reload.autoconfigure.engine.SourceCompilation;
 import dev.reload.autoconfigure.modules.AnnotatedClasses;
 import dev.reload.autoconfigure.modules.ChangeSelection;
 import dev.reload.autoconfigure.modules.ModulePattern;
@@ -117,6 +119,16 @@ public final class ReloadAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	SourceCompilation reloadSourceCompilation(ClassGenerations reloadClassGenerations,
+			ClassFileIndex reloadClassFileIndex, ReloadProperties properties,
+			ConfigurableListableBeanFactory beanFactory) {
+		List<Path> classDirectories = reloadClassGenerations.directories().roots();
+		return SourceCompilations.forApplication(properties.resolvedSourceDirectories(classDirectories),
+				classDirectories, reloadClassFileIndex, properties.getQuietPeriod(), beanFactory.getBeanClassLoader());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	RequestGate reloadRequestGate(ReloadProperties properties) {
 		return new RequestGate(properties.getRequestWait());
 	}
@@ -157,7 +169,8 @@ public final class ReloadAutoConfiguration {
 			PendingChanges reloadPendingChanges, ReloadableBeans reloadableBeans, BeanRebuilder reloadBeanRebuilder,
 			RequestGate reloadRequestGate, ObjectProvider<BeanSwapParticipant> participants,
 			ObjectProvider<ReloadObserver> observers, ChangeSelection reloadChangeSelection,
-			BeanRetirement reloadBeanRetirement, ReloadProperties properties) {
+			BeanRetirement reloadBeanRetirement, SourceCompilation reloadSourceCompilation,
+			ReloadProperties properties) {
 		ReloadEngine.Settings settings = new ReloadEngine.Settings(properties.getRequestWait(),
 				properties.getDrainTimeout(), properties.isDebug(), properties.getHistorySize(),
 				properties.getMode() != ReloadProperties.Mode.MANUAL);
@@ -172,7 +185,8 @@ public final class ReloadAutoConfiguration {
 			.of(() -> observers.orderedStream().toList());
 		return new ReloadEngine(reloadClassGenerations, reloadClassFileIndex, reloadPendingChanges, reloadableBeans,
 				reloadBeanRebuilder, reloadRequestGate, () -> participantList.obtain().iterator(), history,
-				() -> observerList.obtain().iterator(), reloadChangeSelection, trust, reloadBeanRetirement, settings);
+				() -> observerList.obtain().iterator(), reloadChangeSelection, trust, reloadBeanRetirement,
+				reloadSourceCompilation, settings);
 	}
 
 	@Bean
@@ -187,8 +201,9 @@ public final class ReloadAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		BackgroundReloader reloadBackgroundReloader(ReloadEngine reloadEngine, PendingChanges reloadPendingChanges) {
-			return new BackgroundReloader(reloadEngine, reloadPendingChanges);
+		BackgroundReloader reloadBackgroundReloader(ReloadEngine reloadEngine, PendingChanges reloadPendingChanges,
+				SourceCompilation reloadSourceCompilation) {
+			return new BackgroundReloader(reloadEngine, reloadPendingChanges, reloadSourceCompilation);
 		}
 
 	}
@@ -201,8 +216,9 @@ public final class ReloadAutoConfiguration {
 		// no request comes to apply a change: the watcher does
 		@Bean
 		@ConditionalOnMissingBean
-		BackgroundReloader reloadBackgroundReloader(ReloadEngine reloadEngine, PendingChanges reloadPendingChanges) {
-			return new BackgroundReloader(reloadEngine, reloadPendingChanges);
+		BackgroundReloader reloadBackgroundReloader(ReloadEngine reloadEngine, PendingChanges reloadPendingChanges,
+				SourceCompilation reloadSourceCompilation) {
+			return new BackgroundReloader(reloadEngine, reloadPendingChanges, reloadSourceCompilation);
 		}
 
 	}

@@ -53,12 +53,16 @@ public class ReloadProperties {
 	private List<String> directories = new ArrayList<>();
 
 	/**
-	 * Source directories of the classes under the reload directories. A class file that
-	 * is gone while its source file is still there is being rewritten by a build (Maven's
-	 * compiler deletes every class file of a module before writing them again), so its
-	 * removal waits until the source is gone too. Defaults to 'src/main/java' (and
-	 * 'src/test/java', Kotlin's and Groovy's) of each Maven 'target/classes' or Gradle
-	 * 'build/classes/java/main' reload directory, where it exists; empty switches it off.
+	 * Source directories of the classes under the reload directories. A Java source that
+	 * is saved, added or deleted there is compiled in-process with the JDK's compiler, as
+	 * an IDE's compile on save does, and the next reload applies it; a source that does
+	 * not compile fails the reload with the compiler's file, line and message. A class
+	 * file that is gone while its source file is still there is being rewritten by a
+	 * build, so its removal waits until the source is gone too. Defaults to
+	 * 'src/main/java' (and 'src/test/java', Kotlin's and Groovy's, which are not
+	 * compiled) of each Maven 'target/classes' or Gradle 'build/classes/java/main' reload
+	 * directory, where it exists; empty switches both off. Never compiled for a packaged
+	 * application.
 	 */
 	private @Nullable List<String> sourceDirectories;
 

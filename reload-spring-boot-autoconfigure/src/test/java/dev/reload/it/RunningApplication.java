@@ -14,6 +14,7 @@ import java.util.List;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import dev.reload.autoconfigure.change.PendingChanges;
+import dev.reload.autoconfigure.engine.SourceCompilation;
 import dev.reload.it.fixture.TestApplication;
 
 import org.springframework.boot.WebApplicationType;
@@ -134,6 +135,15 @@ final class RunningApplication implements AutoCloseable {
 	void awaitChangeNoticed() {
 		PendingChanges watcher = this.context.getBean(PendingChanges.class);
 		await().atMost(TIMEOUT).until(watcher::needsAttention);
+	}
+
+	/**
+	 * Wait until the application's source watcher has seen the sources just saved, so
+	 * that the next request is the first one after the edit.
+	 */
+	void awaitSourcesNoticed() {
+		SourceCompilation sources = this.context.getBean(SourceCompilation.class);
+		await().atMost(TIMEOUT).until(sources::needsAttention);
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -234,6 +234,21 @@ public final class ClassFileIndex {
 	 * @return the affected class names, the changed ones included
 	 */
 	public synchronized Set<String> affectedBy(ChangeSet changes) {
+		return dependencies().with(changes).dependentsClosure(changes.classNames());
+	}
+
+	/**
+	 * Return the classes under the reload directories that refer to one of the given
+	 * classes directly: those a compiler must compile again when the given ones change
+	 * their signatures.
+	 * @param classNames the classes
+	 * @return the classes referring to them, without them
+	 */
+	public synchronized Set<String> directDependents(Set<String> classNames) {
+		return dependencies().directDependents(classNames);
+	}
+
+	private DependencyGraph dependencies() {
 		if (this.dependencies == null) {
 			Map<String, byte[]> current = new HashMap<>();
 			this.packaged.forEach((name, content) -> current.put(name, content.bytes()));
@@ -245,8 +260,7 @@ public final class ClassFileIndex {
 			});
 			this.dependencies = new DependencyGraph(current);
 		}
-		DependencyGraph graph = this.dependencies.with(changes);
-		return graph.dependentsClosure(changes.classNames());
+		return this.dependencies;
 	}
 
 	/**

@@ -79,6 +79,20 @@ final class DependencyGraph {
 		return closure;
 	}
 
+	/**
+	 * Return the classes that refer to one of the given ones directly, not the given ones
+	 * themselves.
+	 */
+	Set<String> directDependents(Set<String> targets) {
+		Set<String> dependents = new TreeSet<>();
+		this.references.forEach((name, referenced) -> {
+			if (!targets.contains(name) && referenced.stream().anyMatch(targets::contains)) {
+				dependents.add(name);
+			}
+		});
+		return dependents;
+	}
+
 	private void read(String name, byte[] bytes) {
 		try {
 			this.references.put(name, ClassReferences.of(bytes));

@@ -28,11 +28,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Watches directory trees for class files that are written, moved or deleted, and for a
- * touch file, from one background thread, and reports each burst of changes once it has
- * been quiet for the quiet period. It knows nothing of what the files mean: that is for
- * its {@link Listener}. Only class files, directories and the touch file count: a busy
- * directory of other files is not a change.
+ * Watches directory trees for class files (or source files) that are written, moved or
+ * deleted, and for a touch file, from one background thread, and reports each burst of
+ * changes once it has been quiet for the quiet period. It knows nothing of what the files
+ * mean: that is for its {@link Listener}. Only files with its extension, directories and
+ * the touch file count: a busy directory of other files is not a change.
  * <p>
  * It uses the file system's notifications ({@link WatchService}); where they cannot be
  * had (the limit of inotify watches, a file system without them), it says so once and
@@ -45,6 +45,8 @@ public final class DirectoryWatcher {
 	private static final Log logger = LogFactory.getLog(DirectoryWatcher.class);
 
 	private final List<Path> roots;
+
+	private final String extension;
 
 	private final @Nullable Path touchFile;
 
@@ -83,16 +85,39 @@ public final class DirectoryWatcher {
 	 */
 	public DirectoryWatcher(List<Path> roots, @Nullable Path touchFile, Duration quietPeriod, Duration pollInterval,
 			Listener listener) {
-		this(roots, touchFile, quietPeriod, pollInterval, listener, FileSystems.getDefault()::newWatchService);
+		this(roots, ".class", touchFile, quietPeriod, pollInterval, listener);
+	}
+
+	/**
+	 * Create a watcher of the files with the given extension.
+	 * @param roots the directory trees to watch; one that does not exist yet is watched
+	 * for
+	 * @param extension how the names of the files that count end ({@code .java})
+	 * @param touchFile a file whose changes count too, or {@code null}
+	 * @param quietPeriod how long no change must come before a burst is reported
+	 * @param pollInterval how often to look at the files when notifications cannot be had
+	 * @param listener what to tell
+	 */
+	public DirectoryWatcher(List<Path> roots, String extension, @Nullable Path touchFile, Duration quietPeriod,
+			Duration pollInterval, Listener listener) {
+		this(roots, extension, touchFile, quietPeriod, pollInterval, listener,
+				FileSystems.getDefault()::newWatchService);
 	}
 
 	DirectoryWatcher(List<Path> roots, @Nullable Path touchFile, Duration quietPeriod, Duration pollInterval,
 			Listener listener, WatchServiceFactory watchServices) {
+		this(roots, ".class", touchFile, quietPeriod, pollInterval, listener, watchServices);
+	}
+
+	DirectoryWatcher(List<Path> roots, String extension, @Nullable Path touchFile, Duration quietPeriod,
+			Duration pollInterval, Listener listener, WatchServiceFactory watchServices) {
 		Assert.notNull(roots, "'roots' must not be null");
+		Assert.hasText(extension, "'extension' must not be empty");
 		Assert.isTrue(!quietPeriod.isNegative(), "'quietPeriod' must not be negative");
 		Assert.isTrue(!pollInterval.isNegative() && !pollInterval.isZero(), "'pollInterval' must be positive");
 		Assert.notNull(listener, "'listener' must not be null");
 		this.roots = List.copyOf(roots);
+		this.extension = extension;
 		this.touchFile = touchFile;
 		this.quietNanos = quietPeriod.toNanos();
 		this.pollInterval = pollInterval;
@@ -333,7 +358,8 @@ public final class DirectoryWatcher {
 	}
 
 	private boolean counts(Path path) {
-		return path.equals(this.touchFile) || (isUnderRoot(path) && path.getFileName().toString().endsWith(".class"));
+		return path.equals(this.touchFile)
+				|| (isUnderRoot(path) && path.getFileName().toString().endsWith(this.extension));
 	}
 
 	private void changed(Set<Path> files, boolean all) {

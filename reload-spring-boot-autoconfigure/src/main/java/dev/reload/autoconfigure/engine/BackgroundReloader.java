@@ -25,6 +25,8 @@ public final class BackgroundReloader implements SmartLifecycle {
 
 	private final PendingChanges watcher;
 
+	private final SourceCompilation sources;
+
 	private final AtomicBoolean scheduled = new AtomicBoolean();
 
 	private volatile ExecutorService executor;
@@ -35,12 +37,15 @@ public final class BackgroundReloader implements SmartLifecycle {
 	 * Create a background reloader.
 	 * @param engine the engine that applies changes
 	 * @param watcher the watcher that reports settled changes
+	 * @param sources what reports settled edits of sources
 	 */
-	public BackgroundReloader(ReloadEngine engine, PendingChanges watcher) {
+	public BackgroundReloader(ReloadEngine engine, PendingChanges watcher, SourceCompilation sources) {
 		Assert.notNull(engine, "'engine' must not be null");
 		Assert.notNull(watcher, "'watcher' must not be null");
+		Assert.notNull(sources, "'sources' must not be null");
 		this.engine = engine;
 		this.watcher = watcher;
+		this.sources = sources;
 		this.executor = newExecutor();
 	}
 
@@ -50,6 +55,7 @@ public final class BackgroundReloader implements SmartLifecycle {
 			this.executor = newExecutor();
 		}
 		this.watcher.onChangePending(this::schedule);
+		this.sources.onChangePending(this::schedule);
 		this.running = true;
 	}
 
@@ -57,6 +63,7 @@ public final class BackgroundReloader implements SmartLifecycle {
 	public void stop() {
 		this.running = false;
 		this.watcher.onChangePending(null);
+		this.sources.onChangePending(null);
 		this.executor.shutdownNow();
 	}
 

@@ -89,6 +89,8 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 
 	private final BeanRetirement retirement;
 
+	private final SourceCompilation sources;
+
 	/**
 	 * Create an engine.
 	 * @param generations the class generations
@@ -103,12 +105,14 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 	 * @param selection which changes a reload applies
 	 * @param trust which class files may be loaded
 	 * @param retirement what destroys replaced beans
+	 * @param sources what compiles edited sources before a reload
 	 * @param settings how the engine behaves
 	 */
 	public ReloadEngine(ClassGenerations generations, ClassFileIndex index, PendingChanges watcher,
 			ReloadableBeans beans, BeanRebuilder rebuilder, RequestGate gate,
 			Iterable<BeanSwapParticipant> participants, ReloadHistory history, Iterable<ReloadObserver> observers,
-			ChangeSelection selection, ClassFileTrust trust, BeanRetirement retirement, Settings settings) {
+			ChangeSelection selection, ClassFileTrust trust, BeanRetirement retirement, SourceCompilation sources,
+			Settings settings) {
 		// generations, index, gate and what only the transaction uses are checked there
 		Assert.notNull(watcher, "'watcher' must not be null");
 		Assert.notNull(history, "'history' must not be null");
@@ -116,6 +120,7 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 		Assert.notNull(selection, "'selection' must not be null");
 		Assert.notNull(trust, "'trust' must not be null");
 		Assert.notNull(retirement, "'retirement' must not be null");
+		Assert.notNull(sources, "'sources' must not be null");
 		Assert.notNull(settings, "'settings' must not be null");
 		this.transaction = new ReloadTransaction(generations, index, beans, rebuilder, gate, participants);
 		this.generations = generations;
@@ -128,6 +133,7 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 		this.trust = trust;
 		this.settings = settings;
 		this.retirement = retirement;
+		this.sources = sources;
 	}
 
 	/**
@@ -157,12 +163,12 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 
 	/**
 	 * Return whether a request should call {@link #beforeRequest()}: requests apply
-	 * changes, and files are being written or a change waits to be applied. One volatile
-	 * read.
+	 * changes, and files are being written or a change waits to be applied. Two volatile
+	 * reads.
 	 * @return whether there is anything to do
 	 */
 	public boolean needsAttention() {
-		return this.settings.onRequest() && this.watcher.needsAttention();
+		return this.settings.onRequest() && (this.watcher.needsAttention() || this.sources.needsAttention());
 	}
 
 	/**
@@ -184,13 +190,13 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 	public void applyPending(ReloadTrigger trigger) {
 		long deadline = System.nanoTime() + this.settings.requestWait().toNanos();
 		try {
-			if (this.watcher.awaitSettled(deadline).isEmpty()) {
+			if (!isPending(deadline)) {
 				return;
 			}
 			if (this.reloadLock.tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
 				try {
 					// another request may have applied it while this one waited
-					if (!this.watcher.awaitSettled(deadline).isEmpty()) {
+					if (isPending(deadline)) {
 						observed(trigger, () -> reloadLocked(trigger, false));
 					}
 				}
@@ -202,6 +208,12 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	private boolean isPending(long deadline) throws InterruptedException {
+		// sources first: what compiling them writes is applied with the rest
+		boolean sourcesPending = this.sources.awaitSettled(deadline);
+		return !this.watcher.awaitSettled(deadline).isEmpty() || sourcesPending;
 	}
 
 	/**
@@ -259,9 +271,14 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 		long start = System.nanoTime();
 		ChangeSet changes = ChangeSet.NONE;
 		try {
-			// a reload that was asked for looks at the files now; one that follows the
-			// watcher may reuse its comparison of the files it just saw settle
-			Selection selected = this.selection.select(recordNoChanges ? this.index.diff() : this.watcher.diff());
+			// edited sources become class files first; a reload that was asked for
+			// compiles again what failed before
+			boolean compiled = this.sources.compile(recordNoChanges);
+			// a reload that was asked for, or that follows a compile, looks at the files
+			// now; one that follows the watcher may reuse its comparison of the files it
+			// just saw settle
+			Selection selected = this.selection
+				.select((recordNoChanges || compiled) ? this.index.diff() : this.watcher.diff());
 			logSkipped(selected);
 			changes = selected.changes();
 			this.trust.check(changes);
