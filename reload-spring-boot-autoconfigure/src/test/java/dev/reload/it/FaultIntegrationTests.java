@@ -175,6 +175,25 @@ class FaultIntegrationTests {
 	}
 
 	@Test
+	void applicationClassesUnderOrgSpringframeworkAreReloaded() throws Exception {
+		// Spring PetClinic lives in org.springframework.samples: not Spring's own package
+		String palette = "org.springframework.samples.shades.Palette";
+		Map<String, String> sources = new LinkedHashMap<>(FixtureSources.initial());
+		sources.putAll(FixtureSources.staticText(palette, "name", "grey", ""));
+		sources.putAll(FixtureSources.colourController("",
+				"@GetMapping(\"/palette\") public String palette() { return " + palette + ".name(); }"));
+		SourceCompiler.compile(this.classes, sources);
+		try (RunningApplication app = RunningApplication.start(this.classes)) {
+			assertThat(app.get("/palette").body()).isEqualTo("grey");
+			SourceCompiler.compile(this.classes, FixtureSources.staticText(palette, "name", "pink", ""));
+			DocumentContext report = app.reloadNow();
+			assertThat(report.read("$.outcome", String.class)).isEqualTo("RELOADED");
+			assertThat(report.read("$.changedClasses", List.class)).contains(palette);
+			assertThat(app.get("/palette").body()).isEqualTo("pink");
+		}
+	}
+
+	@Test
 	void concurrentReloadRequestsApplyOneChangeOnce() throws Exception {
 		SourceCompiler.compile(this.classes, FixtureSources.initial());
 		try (RunningApplication app = RunningApplication.start(this.classes, "reload.mode=manual")) {

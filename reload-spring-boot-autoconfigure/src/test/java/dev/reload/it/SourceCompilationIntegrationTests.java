@@ -3,6 +3,8 @@ package dev.reload.it;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -122,7 +124,7 @@ class SourceCompilationIntegrationTests {
 
 	@Test
 	void deletedSourceRemovesItsClassesAndABrokenDeletionIsRefused() {
-		Map<String, String> initial = new java.util.LinkedHashMap<>(FixtureSources.initial());
+		Map<String, String> initial = new LinkedHashMap<>(FixtureSources.initial());
 		initial.putAll(FixtureSources.shades("grey"));
 		SourceTree sources = SourceTree.built(this.src, this.classes, initial);
 		Path shadesClass = this.classes.resolve("dev/reload/it/fixture/app/Shades.class");
@@ -148,7 +150,7 @@ class SourceCompilationIntegrationTests {
 
 	@Test
 	void changedConstantRecompilesTheClassesThatCopiedIt() {
-		Map<String, String> initial = new java.util.LinkedHashMap<>(FixtureSources.initial());
+		Map<String, String> initial = new LinkedHashMap<>(FixtureSources.initial());
 		initial.putAll(palette("white"));
 		initial.putAll(FixtureSources.colourController("",
 				"@GetMapping(\"/palette\") public String palette() { return Palette.FAVOURITE; }"));
@@ -160,6 +162,28 @@ class SourceCompilationIntegrationTests {
 			app.awaitSourcesNoticed();
 			assertThat(app.get("/palette").body()).isEqualTo("purple");
 			assertThat(lastReport(app).changedClasses()).contains(FixtureSources.PACKAGE + "Palette",
+					FixtureSources.COLOUR_CONTROLLER);
+		}
+	}
+
+	@Test
+	void changedReturnTypeRecompilesTheCallerWhoseSourceIsUnchanged() {
+		SourceTree sources = SourceTree.built(this.src, this.classes, FixtureSources.initial());
+		try (RunningApplication app = start()) {
+			// ColourController's class file calls colour()Ljava/lang/String;, which is
+			// gone
+			sources.save(SourceCompiler.of(FixtureSources.COLOURS, """
+					package dev.reload.it.fixture.app;
+
+					public final class Colours {
+						public static CharSequence colour() {
+							return new StringBuilder("char").append("treuse");
+						}
+					}
+					"""));
+			app.awaitSourcesNoticed();
+			assertThat(app.get("/colour").body()).isEqualTo("the color is chartreuse");
+			assertThat(lastReport(app).changedClasses()).contains(FixtureSources.COLOURS,
 					FixtureSources.COLOUR_CONTROLLER);
 		}
 	}
@@ -229,7 +253,7 @@ class SourceCompilationIntegrationTests {
 	}
 
 	private RunningApplication start(String... properties) {
-		List<String> all = new java.util.ArrayList<>(List.of("reload.source-directories=" + this.src));
+		List<String> all = new ArrayList<>(List.of("reload.source-directories=" + this.src));
 		all.addAll(List.of(properties));
 		return RunningApplication.start(this.classes, all.toArray(String[]::new));
 	}

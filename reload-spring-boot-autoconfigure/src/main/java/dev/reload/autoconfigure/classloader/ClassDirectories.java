@@ -13,6 +13,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,17 @@ import org.springframework.util.Assert;
  * @author reload-spring-boot
  */
 public final class ClassDirectories {
+
+	private static final String SPRING = "org.springframework.";
+
+	/** The packages under {@code org.springframework} of Spring's projects. */
+	private static final Set<String> SPRING_PACKAGES = Set.of("aop", "aot", "asm", "beans", "cache", "cglib", "context",
+			"core", "dao", "ejb", "expression", "format", "http", "instrument", "jca", "jdbc", "jms", "jmx", "jndi",
+			"lang", "mail", "messaging", "mock", "objenesis", "orm", "oxm", "r2dbc", "remoting", "resilience",
+			"scheduling", "scripting", "stereotype", "test", "transaction", "ui", "util", "validation", "web", "boot",
+			"data", "security", "cloud", "session", "batch", "integration", "kafka", "amqp", "graphql", "hateoas", "ws",
+			"retry", "vault", "ldap", "shell", "statemachine", "modulith", "ai", "grpc", "pulsar", "restdocs",
+			"credhub", "xml");
 
 	private static final String CLASS_SUFFIX = ".class";
 
@@ -56,14 +68,23 @@ public final class ClassDirectories {
 	}
 
 	/**
-	 * Return whether a class name belongs to the JDK or to Spring Framework, whose
-	 * classes are never loaded from a reload directory, whatever it holds.
+	 * Return whether a class name belongs to the JDK or to Spring's own projects, whose
+	 * classes are never loaded from a reload directory, whatever it holds. Only Spring's
+	 * own packages count: an application may live under {@code org.springframework} too
+	 * (Spring PetClinic's {@code org.springframework.samples}).
 	 * @param className the class name
 	 * @return whether it is such a class
 	 */
 	public static boolean isPlatformClass(String className) {
-		return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
-				|| className.startsWith("sun.") || className.startsWith("org.springframework.");
+		if (className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
+				|| className.startsWith("sun.")) {
+			return true;
+		}
+		if (!className.startsWith(SPRING)) {
+			return false;
+		}
+		int end = className.indexOf('.', SPRING.length());
+		return end > 0 && SPRING_PACKAGES.contains(className.substring(SPRING.length(), end));
 	}
 
 	/**

@@ -79,4 +79,14 @@ class ClassDirectoriesTests {
 		assertThat(generations.applicationClassLoader().getResource("inside.txt")).isNotNull();
 	}
 
+	@Test
+	void onlyTheJdkAndSpringsOwnPackagesAreNeverReloaded() {
+		assertThat(ClassDirectories.isPlatformClass("java.lang.String")).isTrue();
+		assertThat(ClassDirectories.isPlatformClass("org.springframework.core.io.Resource")).isTrue();
+		assertThat(ClassDirectories.isPlatformClass("org.springframework.boot.SpringApplication")).isTrue();
+		assertThat(ClassDirectories.isPlatformClass("org.springframework.samples.petclinic.owner.Owner")).isFalse();
+		assertThat(ClassDirectories.isPlatformClass("org.springframeworkx.Thing")).isFalse();
+		assertThat(ClassDirectories.isPlatformClass("com.acme.Thing")).isFalse();
+	}
+
 }
