@@ -86,6 +86,12 @@ public class ReloadApplicationListener implements SmartApplicationListener {
 
 	private void onEnvironmentPrepared(ApplicationEnvironmentPreparedEvent event) {
 		if (RelaunchedApplication.current() != null) {
+			// the relaunched run: an application under development, from class
+			// directories
+			ReloadProperties properties = bind(event.getEnvironment());
+			if (properties.isEnabled() && properties.isAddProperties()) {
+				DevelopmentProperties.addTo(event.getEnvironment());
+			}
 			return;
 		}
 		ReloadProperties properties = bind(event.getEnvironment());

@@ -67,6 +67,15 @@ public class ReloadProperties {
 	private @Nullable List<String> sourceDirectories;
 
 	/**
+	 * Whether an application that runs from class directories gets development defaults
+	 * for properties it does not set, as DevTools adds them: template caches off
+	 * (Thymeleaf, FreeMarker, Groovy templates, Mustache) and static resources not
+	 * cached, so that an edited template or static file is served on the next request.
+	 * Never for a packaged application.
+	 */
+	private boolean addProperties = true;
+
+	/**
 	 * File that gates reloads (ReloadTouchFile): when set, changes are applied only after
 	 * the file's modification time advances, for example with 'touch'. A relative path
 	 * resolves against the working directory.
@@ -178,6 +187,14 @@ public class ReloadProperties {
 
 	public void setHistoryFile(@Nullable String historyFile) {
 		this.historyFile = historyFile;
+	}
+
+	public boolean isAddProperties() {
+		return this.addProperties;
+	}
+
+	public void setAddProperties(boolean addProperties) {
+		this.addProperties = addProperties;
 	}
 
 	public @Nullable List<String> getSourceDirectories() {

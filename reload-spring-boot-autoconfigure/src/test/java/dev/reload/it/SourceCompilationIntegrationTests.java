@@ -243,6 +243,30 @@ class SourceCompilationIntegrationTests {
 	}
 
 	@Test
+	void editedStaticFileIsServedOnTheNextRequest(@TempDir Path project) throws Exception {
+		Path classes = project.resolve("target/classes");
+		Path resources = project.resolve("src/main/resources");
+		SourceTree.built(project.resolve("src/main/java"), classes, FixtureSources.initial());
+		Path note = Files.createDirectories(resources.resolve("static")).resolve("note.txt");
+		Files.writeString(note, "first");
+		Files.createDirectories(classes.resolve("static"));
+		Files.copy(note, classes.resolve("static/note.txt"));
+		try (RunningApplication app = RunningApplication.start(classes,
+				"reload.source-directories=" + project.resolve("src/main/java"))) {
+			assertThat(app.get("/note.txt").body()).isEqualTo("first");
+			Files.writeString(note, "second");
+			app.awaitSourcesNoticed();
+			assertThat(app.get("/note.txt").body()).isEqualTo("second");
+			assertThat(classes.resolve("static/note.txt")).hasContent("second");
+			// a resource is not a reload
+			assertThat(app.context().getBean(ReloadEngine.class).history().last()).isNull();
+			Files.delete(note);
+			app.awaitSourcesNoticed();
+			assertThat(app.get("/note.txt").statusCode()).isEqualTo(404);
+		}
+	}
+
+	@Test
 	void emptySourceDirectoriesSwitchCompilationOff() throws Exception {
 		SourceTree.built(this.src, this.classes, FixtureSources.initial());
 		try (RunningApplication app = RunningApplication.start(this.classes, "reload.source-directories=")) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
@@ -46,7 +47,7 @@ public final class DirectoryWatcher {
 
 	private final List<Path> roots;
 
-	private final String extension;
+	private final Predicate<Path> counted;
 
 	private final @Nullable Path touchFile;
 
@@ -85,39 +86,39 @@ public final class DirectoryWatcher {
 	 */
 	public DirectoryWatcher(List<Path> roots, @Nullable Path touchFile, Duration quietPeriod, Duration pollInterval,
 			Listener listener) {
-		this(roots, ".class", touchFile, quietPeriod, pollInterval, listener);
+		this(roots, touchFile, quietPeriod, pollInterval, listener, FileSystems.getDefault()::newWatchService);
 	}
 
 	/**
-	 * Create a watcher of the files with the given extension.
+	 * Return a watcher of the files a filter accepts.
 	 * @param roots the directory trees to watch; one that does not exist yet is watched
 	 * for
-	 * @param extension how the names of the files that count end ({@code .java})
-	 * @param touchFile a file whose changes count too, or {@code null}
+	 * @param counted which files under the roots count
 	 * @param quietPeriod how long no change must come before a burst is reported
 	 * @param pollInterval how often to look at the files when notifications cannot be had
 	 * @param listener what to tell
+	 * @return the watcher, not started
 	 */
-	public DirectoryWatcher(List<Path> roots, String extension, @Nullable Path touchFile, Duration quietPeriod,
+	public static DirectoryWatcher of(List<Path> roots, Predicate<Path> counted, Duration quietPeriod,
 			Duration pollInterval, Listener listener) {
-		this(roots, extension, touchFile, quietPeriod, pollInterval, listener,
+		return new DirectoryWatcher(roots, counted, null, quietPeriod, pollInterval, listener,
 				FileSystems.getDefault()::newWatchService);
 	}
 
 	DirectoryWatcher(List<Path> roots, @Nullable Path touchFile, Duration quietPeriod, Duration pollInterval,
 			Listener listener, WatchServiceFactory watchServices) {
-		this(roots, ".class", touchFile, quietPeriod, pollInterval, listener, watchServices);
+		this(roots, byExtension(".class"), touchFile, quietPeriod, pollInterval, listener, watchServices);
 	}
 
-	DirectoryWatcher(List<Path> roots, String extension, @Nullable Path touchFile, Duration quietPeriod,
+	DirectoryWatcher(List<Path> roots, Predicate<Path> counted, @Nullable Path touchFile, Duration quietPeriod,
 			Duration pollInterval, Listener listener, WatchServiceFactory watchServices) {
 		Assert.notNull(roots, "'roots' must not be null");
-		Assert.hasText(extension, "'extension' must not be empty");
+		Assert.notNull(counted, "'counted' must not be null");
 		Assert.isTrue(!quietPeriod.isNegative(), "'quietPeriod' must not be negative");
 		Assert.isTrue(!pollInterval.isNegative() && !pollInterval.isZero(), "'pollInterval' must be positive");
 		Assert.notNull(listener, "'listener' must not be null");
 		this.roots = List.copyOf(roots);
-		this.extension = extension;
+		this.counted = counted;
 		this.touchFile = touchFile;
 		this.quietNanos = quietPeriod.toNanos();
 		this.pollInterval = pollInterval;
@@ -358,8 +359,7 @@ public final class DirectoryWatcher {
 	}
 
 	private boolean counts(Path path) {
-		return path.equals(this.touchFile)
-				|| (isUnderRoot(path) && path.getFileName().toString().endsWith(this.extension));
+		return path.equals(this.touchFile) || (isUnderRoot(path) && this.counted.test(path));
 	}
 
 	private void changed(Set<Path> files, boolean all) {
@@ -464,6 +464,11 @@ public final class DirectoryWatcher {
 			}
 			logger.debug("Could not watch " + root, ex);
 		}
+	}
+
+	private static Predicate<Path> byExtension(String extension) {
+		Assert.hasText(extension, "'extension' must not be empty");
+		return (path) -> path.getFileName().toString().endsWith(extension);
 	}
 
 	private static String describe(Throwable ex) {

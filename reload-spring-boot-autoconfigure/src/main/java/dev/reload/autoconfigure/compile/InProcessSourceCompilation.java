@@ -3,6 +3,7 @@ package dev.reload.autoconfigure.compile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -38,6 +39,8 @@ public final class InProcessSourceCompilation implements SourceCompilation, Smar
 
 	private final BuildOptions options;
 
+	private final ServedResources resources;
+
 	/**
 	 * Create an instance.
 	 * @param javaCompiler the JDK's compiler
@@ -56,8 +59,10 @@ public final class InProcessSourceCompilation implements SourceCompilation, Smar
 		Assert.notEmpty(sourceRoots, "'sourceRoots' must not be empty");
 		SourceRoots roots = new SourceRoots(sourceRoots, classDirectories);
 		BuildOptions options = BuildOptions.detect(sourceRoots, classDirectories, classpath);
-		this.pending = new PendingSources(roots);
-		this.watcher = new DirectoryWatcher(sourceRoots, ".java", null, quietPeriod, POLL_INTERVAL, this.pending);
+		this.resources = ServedResources.of(roots);
+		this.pending = new PendingSources(roots, this.resources);
+		this.watcher = DirectoryWatcher.of(this.pending.watched(), this.pending::counts, quietPeriod, POLL_INTERVAL,
+				this.pending);
 		List<Path> compileClasspath = new ArrayList<>(classDirectories);
 		classpath.stream().filter((entry) -> !compileClasspath.contains(entry)).forEach(compileClasspath::add);
 		this.jdkCompiler = new JdkCompiler(javaCompiler, compileClasspath, options);
@@ -90,6 +95,14 @@ public final class InProcessSourceCompilation implements SourceCompilation, Smar
 	}
 
 	/**
+	 * Return the resource roots whose templates and static files are copied on save.
+	 * @return the roots
+	 */
+	public List<Path> resourceRoots() {
+		return this.resources.roots();
+	}
+
+	/**
 	 * Return the sources whose last compilation failed, until they compile.
 	 * @return the sources
 	 */
@@ -112,6 +125,18 @@ public final class InProcessSourceCompilation implements SourceCompilation, Smar
 		Set<Path> edited = this.pending.edited(retryRejected);
 		if (edited.isEmpty()) {
 			return false;
+		}
+		// templates and static files are read on each request: copied, not reloaded
+		Set<Path> resources = new HashSet<>();
+		edited.stream().filter(this.resources::isServed).forEach(resources::add);
+		if (!resources.isEmpty()) {
+			this.resources.copy(resources);
+			this.pending.compiled(resources);
+			edited = new HashSet<>(edited);
+			edited.removeAll(resources);
+			if (edited.isEmpty()) {
+				return false;
+			}
 		}
 		try {
 			IncrementalCompiler.Result result = this.compiler.compile(edited);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,8 @@ final class PendingSources implements DirectoryWatcher.Listener {
 
 	private final SourceRoots roots;
 
+	private final ServedResources resources;
+
 	private final Object monitor = new Object();
 
 	private final Set<Path> edited = new TreeSet<>();
@@ -44,9 +47,20 @@ final class PendingSources implements DirectoryWatcher.Listener {
 
 	private volatile @Nullable Runnable changePendingListener;
 
-	PendingSources(SourceRoots roots) {
+	PendingSources(SourceRoots roots, ServedResources resources) {
 		Assert.notNull(roots, "'roots' must not be null");
+		Assert.notNull(resources, "'resources' must not be null");
 		this.roots = roots;
+		this.resources = resources;
+	}
+
+	/**
+	 * Return whether a file counts: a Java source under a source root, or a served
+	 * resource.
+	 */
+	boolean counts(Path file) {
+		return (file.getFileName().toString().endsWith(".java") && this.roots.rootOf(file) != null)
+				|| this.resources.isServed(file);
 	}
 
 	boolean needsAttention() {
@@ -155,6 +169,9 @@ final class PendingSources implements DirectoryWatcher.Listener {
 	}
 
 	private boolean isEdited(Path source) {
+		if (this.resources.isServed(source)) {
+			return true;
+		}
 		if (this.roots.className(source) == null) {
 			return false;
 		}
@@ -218,6 +235,15 @@ final class PendingSources implements DirectoryWatcher.Listener {
 	 */
 	List<Path> roots() {
 		return this.roots.roots();
+	}
+
+	/**
+	 * Return the directories watched: the source roots and the resource roots.
+	 */
+	List<Path> watched() {
+		List<Path> watched = new ArrayList<>(this.roots.roots());
+		watched.addAll(this.resources.roots());
+		return watched;
 	}
 
 }

@@ -65,8 +65,9 @@ public final class SourceCompilations {
 		}
 		InProcessSourceCompilation compilation = new InProcessSourceCompilation(compiler, javaRoots, classDirectories,
 				ApplicationClassPath.current(), index, quietPeriod);
-		logger.info(
-				"Edited sources in " + javaRoots + " are compiled on the next reload " + compilation.compilerOptions());
+		logger.info("Edited sources in " + javaRoots + " are compiled on the next reload "
+				+ compilation.compilerOptions() + (compilation.resourceRoots().isEmpty() ? ""
+						: "; edited templates and static files in " + compilation.resourceRoots() + " are copied"));
 		if (!compilation.missingProcessors().isEmpty()) {
 			logger.warn("The build's annotationProcessorPaths name " + compilation.missingProcessors()
 					+ ", found neither on the class path nor in the local Maven repository: sources that need them "

@@ -113,18 +113,23 @@ final class SourceRoots {
 			}
 		}
 		Path root = rootOf(source);
-		if (root != null) {
-			for (String[] layout : LAYOUTS) {
-				Path sourceLayout = Path.of(layout[0]);
-				if (root.endsWith(sourceLayout)) {
-					Path project = root;
-					for (int i = 0; i < sourceLayout.getNameCount(); i++) {
-						project = project.getParent();
-					}
-					Path output = project.resolve(layout[1]);
-					if (this.classDirectories.contains(output)) {
-						return output;
-					}
+		return (root != null) ? outputOfRoot(root) : this.classDirectories.get(0);
+	}
+
+	/**
+	 * Return the class directory the build's layout gives a source root, else the first.
+	 */
+	Path outputOfRoot(Path root) {
+		for (String[] layout : LAYOUTS) {
+			Path sourceLayout = Path.of(layout[0]);
+			if (root.endsWith(sourceLayout)) {
+				Path project = root;
+				for (int i = 0; i < sourceLayout.getNameCount(); i++) {
+					project = project.getParent();
+				}
+				Path output = project.resolve(layout[1]);
+				if (this.classDirectories.contains(output)) {
+					return output;
 				}
 			}
 		}
