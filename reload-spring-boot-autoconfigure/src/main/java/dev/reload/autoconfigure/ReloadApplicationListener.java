@@ -108,7 +108,8 @@ public class ReloadApplicationListener implements SmartApplicationListener {
 		ClassLoader parent = main.getDeclaringClass().getClassLoader();
 		ClassGenerations generations = new ClassGenerations(directories, index.takeInitialClassFiles(), parent,
 				(name) -> false);
-		RelaunchedApplication.set(new RelaunchedApplication(generations, index, main.getDeclaringClass().getName()));
+		RelaunchedApplication.set(new RelaunchedApplication(generations, index, main.getDeclaringClass().getName(),
+				List.of(event.getArgs()), List.of()));
 		throw MainRelauncher.relaunch(main, event.getArgs(), generations.applicationClassLoader());
 	}
 

@@ -17,7 +17,10 @@ import dev.reload.autoconfigure.engine.ReloadEngine;
 import dev.reload.ReloadObserver;
 import dev.reload.autoconfigure.event.EventListenerSwapParticipant;
 import dev.reload.autoconfigure.engine.ReloadHistory;
+import dev.reload.autoconfigure.engine.ApplicationRestart;
 import dev.reload.autoconfigure.engine.RequestGate;
+import dev.reload.autoconfigure.launch.InProcessRestart;
+import dev.reload.autoconfigure.launch.RelaunchedApplication;
 import dev.reload.autoconfigure.engine.SourceCompilation;
 import dev.reload.autoconfigure.modules.AnnotatedClasses;
 import dev.reload.autoconfigure.modules.ChangeSelection;
@@ -129,6 +132,14 @@ public final class ReloadAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	ApplicationRestart reloadApplicationRestart(ReloadProperties properties, ConfigurableApplicationContext context,
+			ClassGenerations reloadClassGenerations) {
+		return (properties.getRestart() == ReloadProperties.Restart.AUTO)
+				? new InProcessRestart(context, reloadClassGenerations) : ApplicationRestart.NEVER;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	RequestGate reloadRequestGate(ReloadProperties properties) {
 		return new RequestGate(properties.getRequestWait());
 	}
@@ -170,11 +181,16 @@ public final class ReloadAutoConfiguration {
 			RequestGate reloadRequestGate, ObjectProvider<BeanSwapParticipant> participants,
 			ObjectProvider<ReloadObserver> observers, ChangeSelection reloadChangeSelection,
 			BeanRetirement reloadBeanRetirement, SourceCompilation reloadSourceCompilation,
-			ReloadProperties properties) {
+			ApplicationRestart reloadApplicationRestart, ReloadProperties properties) {
 		ReloadEngine.Settings settings = new ReloadEngine.Settings(properties.getRequestWait(),
 				properties.getDrainTimeout(), properties.isDebug(), properties.getHistorySize(),
 				properties.getMode() != ReloadProperties.Mode.MANUAL);
 		ReloadHistory history = new ReloadHistory(properties.getHistorySize(), properties.resolvedHistoryFile());
+		RelaunchedApplication relaunched = RelaunchedApplication.current();
+		if (relaunched != null && relaunched.owns(reloadClassGenerations.applicationClassLoader())) {
+			// restarted: the history goes on
+			history.restore(relaunched.history());
+		}
 		ClassFileTrust trust = new ClassFileTrust(reloadClassGenerations.directories(),
 				properties.isStrictPermissions());
 		// looked up once, at the first reload: every bean exists by then, and a lookup by
@@ -186,7 +202,7 @@ public final class ReloadAutoConfiguration {
 		return new ReloadEngine(reloadClassGenerations, reloadClassFileIndex, reloadPendingChanges, reloadableBeans,
 				reloadBeanRebuilder, reloadRequestGate, () -> participantList.obtain().iterator(), history,
 				() -> observerList.obtain().iterator(), reloadChangeSelection, trust, reloadBeanRetirement,
-				reloadSourceCompilation, settings);
+				reloadSourceCompilation, reloadApplicationRestart, settings);
 	}
 
 	@Bean

@@ -67,6 +67,16 @@ public class ReloadProperties {
 	private @Nullable List<String> sourceDirectories;
 
 	/**
+	 * What to do with a change that cannot be applied in place (a JPA entity, a Spring
+	 * Data repository interface, a configuration class, the main class): 'auto' restarts
+	 * an application that runs from class directories in-process from a fresh generation,
+	 * as DevTools does, and reports it as RESTARTED; 'never' fails the reload with the
+	 * reason, and the old code keeps serving. A packaged application patched through an
+	 * overlay directory and an application under a test framework are never restarted.
+	 */
+	private Restart restart = Restart.AUTO;
+
+	/**
 	 * Whether an application that runs from class directories gets development defaults
 	 * for properties it does not set, as DevTools adds them: template caches off
 	 * (Thymeleaf, FreeMarker, Groovy templates, Mustache) and static resources not
@@ -189,6 +199,14 @@ public class ReloadProperties {
 		this.historyFile = historyFile;
 	}
 
+	public Restart getRestart() {
+		return this.restart;
+	}
+
+	public void setRestart(Restart restart) {
+		this.restart = restart;
+	}
+
 	public boolean isAddProperties() {
 		return this.addProperties;
 	}
@@ -296,6 +314,24 @@ public class ReloadProperties {
 
 	public void setHistorySize(int historySize) {
 		this.historySize = historySize;
+	}
+
+	/**
+	 * What happens to a change that cannot be applied in place.
+	 */
+	public enum Restart {
+
+		/**
+		 * Restart in-process when the application runs from class directories, fail
+		 * otherwise.
+		 */
+		AUTO,
+
+		/**
+		 * Fail the reload with the reason; the old code keeps serving.
+		 */
+		NEVER
+
 	}
 
 	/**

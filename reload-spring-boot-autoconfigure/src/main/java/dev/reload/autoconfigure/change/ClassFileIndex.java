@@ -283,6 +283,22 @@ public final class ClassFileIndex {
 		return closure;
 	}
 
+	/**
+	 * Return the class file a class under the reload directories has on disk now, or its
+	 * packaged one.
+	 * @param className the class name
+	 * @return the bytes, or {@code null} for a class that has none
+	 */
+	public byte @Nullable [] currentClassFile(String className) {
+		Path file = this.directories.classFile(className);
+		byte[] bytes = (file != null) ? readOrNull(file) : null;
+		if (bytes == null) {
+			ClassFile packaged = this.packaged.get(className);
+			return (packaged != null) ? packaged.bytes() : null;
+		}
+		return bytes;
+	}
+
 	static byte @Nullable [] readOrNull(Path file) {
 		try {
 			return read(file);

@@ -91,6 +91,11 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 
 	private final SourceCompilation sources;
 
+	private final ApplicationRestart restart;
+
+	/** Set once a restart is under way: the context is about to close. */
+	private volatile boolean restarting;
+
 	/**
 	 * Create an engine.
 	 * @param generations the class generations
@@ -106,13 +111,15 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 	 * @param trust which class files may be loaded
 	 * @param retirement what destroys replaced beans
 	 * @param sources what compiles edited sources before a reload
+	 * @param restart what restarts the application when a change cannot be applied in
+	 * place
 	 * @param settings how the engine behaves
 	 */
 	public ReloadEngine(ClassGenerations generations, ClassFileIndex index, PendingChanges watcher,
 			ReloadableBeans beans, BeanRebuilder rebuilder, RequestGate gate,
 			Iterable<BeanSwapParticipant> participants, ReloadHistory history, Iterable<ReloadObserver> observers,
 			ChangeSelection selection, ClassFileTrust trust, BeanRetirement retirement, SourceCompilation sources,
-			Settings settings) {
+			ApplicationRestart restart, Settings settings) {
 		// generations, index, gate and what only the transaction uses are checked there
 		Assert.notNull(watcher, "'watcher' must not be null");
 		Assert.notNull(history, "'history' must not be null");
@@ -121,6 +128,7 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 		Assert.notNull(trust, "'trust' must not be null");
 		Assert.notNull(retirement, "'retirement' must not be null");
 		Assert.notNull(sources, "'sources' must not be null");
+		Assert.notNull(restart, "'restart' must not be null");
 		Assert.notNull(settings, "'settings' must not be null");
 		this.transaction = new ReloadTransaction(generations, index, beans, rebuilder, gate, participants);
 		this.generations = generations;
@@ -134,6 +142,7 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 		this.settings = settings;
 		this.retirement = retirement;
 		this.sources = sources;
+		this.restart = restart;
 	}
 
 	/**
@@ -168,7 +177,8 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 	 * @return whether there is anything to do
 	 */
 	public boolean needsAttention() {
-		return this.settings.onRequest() && (this.watcher.needsAttention() || this.sources.needsAttention());
+		return this.settings.onRequest() && !this.restarting
+				&& (this.watcher.needsAttention() || this.sources.needsAttention());
 	}
 
 	/**
@@ -270,6 +280,10 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 		Instant timestamp = Instant.now();
 		long start = System.nanoTime();
 		ChangeSet changes = ChangeSet.NONE;
+		if (this.restarting) {
+			// the restarted application applies what is on disk
+			return report(ReloadOutcome.NO_CHANGES, changes, Set.of(), trigger, timestamp, start, null);
+		}
 		try {
 			// edited sources become class files first; a reload that was asked for
 			// compiles again what failed before
@@ -306,15 +320,37 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 					+ trigger + ")");
 			return report;
 		}
-		catch (RuntimeException | LinkageError ex) {
-			this.watcher.changesRejected(changes);
-			String error = describe(ex);
-			ReloadReport report = report(ReloadOutcome.FAILED, changes, Set.of(), trigger, timestamp, start, error);
-			record(report, ex);
-			logger.error("Reload failed, generation " + report.generation() + " keeps serving: " + error,
-					this.settings.debug() ? ex : null);
-			return report;
+		catch (RestartRequiredException ex) {
+			if (!this.restart.isAvailable()) {
+				return failed(changes, trigger, timestamp, start, ex);
+			}
+			return restart(changes, trigger, timestamp, start, ex);
 		}
+		catch (RuntimeException | LinkageError ex) {
+			return failed(changes, trigger, timestamp, start, ex);
+		}
+	}
+
+	private ReloadReport restart(ChangeSet changes, ReloadTrigger trigger, Instant timestamp, long start,
+			RestartRequiredException ex) {
+		this.restarting = true;
+		this.watcher.changesApplied();
+		String reason = "Restarted: changes to " + changes.classNames() + " cannot be applied in place: " + ex.reason();
+		ReloadReport report = report(ReloadOutcome.RESTARTED, changes, Set.of(), trigger, timestamp, start, reason);
+		record(report, null);
+		logger.info(reason + "; restarting the application from the class files on disk (" + trigger + ")");
+		this.restart.restart(this.history.reports());
+		return report;
+	}
+
+	private ReloadReport failed(ChangeSet changes, ReloadTrigger trigger, Instant timestamp, long start, Throwable ex) {
+		this.watcher.changesRejected(changes);
+		String error = describe(ex);
+		ReloadReport report = report(ReloadOutcome.FAILED, changes, Set.of(), trigger, timestamp, start, error);
+		record(report, ex);
+		logger.error("Reload failed, generation " + report.generation() + " keeps serving: " + error,
+				this.settings.debug() ? ex : null);
+		return report;
 	}
 
 	private void logSkipped(Selection selected) {
@@ -437,7 +473,7 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 		}
 		try {
 			publisher.publishEvent(
-					(report.outcome() == ReloadOutcome.RELOADED) ? new ReloadSucceededEvent(this.reloader, report)
+					(report.outcome() != ReloadOutcome.FAILED) ? new ReloadSucceededEvent(this.reloader, report)
 							: new ReloadFailedEvent(this.reloader, report, failure));
 		}
 		catch (RuntimeException ex) {

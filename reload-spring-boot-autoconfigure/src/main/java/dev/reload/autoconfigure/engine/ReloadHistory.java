@@ -67,6 +67,19 @@ public final class ReloadHistory {
 		}
 	}
 
+	/**
+	 * Take over the reports of the run before a restart, without writing them to the
+	 * history file again.
+	 * @param newestFirst the reports, newest first
+	 */
+	public synchronized void restore(List<ReloadReport> newestFirst) {
+		for (ReloadReport report : newestFirst) {
+			if (this.reports.size() < this.capacity) {
+				this.reports.addLast(report);
+			}
+		}
+	}
+
 	private static void append(Path file, ReloadReport report) {
 		try {
 			Files.writeString(file, JSON.writeToString(report), StandardCharsets.UTF_8, StandardOpenOption.CREATE,

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.reload.autoconfigure.change.ChangeSet;
+import dev.reload.autoconfigure.change.HeldClasses;
 import dev.reload.autoconfigure.change.ClassFileIndex;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 import dev.reload.autoconfigure.classloader.GenerationClassLoader;
@@ -75,6 +76,13 @@ final class ReloadTransaction {
 		Set<String> needingRestart = this.beans.needingRestart(affected);
 		if (!needingRestart.isEmpty()) {
 			throw new RestartRequiredException(needingRestart, changes.classNames());
+		}
+		Map<String, String> held = HeldClasses.among(affected, (name) -> {
+			ChangeSet.ClassFile changed = changes.contents().get(name);
+			return (changed != null) ? changed.bytes() : this.index.currentClassFile(name);
+		});
+		if (!held.isEmpty()) {
+			throw new RestartRequiredException(held, changes.classNames());
 		}
 		GenerationClassLoader generation = this.generations.stage(definitions(changes, affected));
 		GenerationVerifier.verify(generation);

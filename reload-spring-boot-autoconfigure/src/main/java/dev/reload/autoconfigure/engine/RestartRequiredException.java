@@ -1,21 +1,48 @@
 package dev.reload.autoconfigure.engine;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A change reaches classes that cannot be reloaded in place: the main application class
- * and what it refers to, which the application class loader loaded, and configuration
- * classes, whose bean definitions were fixed at start-up.
+ * and what it refers to, which the application class loader loaded, configuration
+ * classes, whose bean definitions were fixed at start-up, and classes a framework holds
+ * on to (JPA entities, Spring Data repository interfaces).
  *
  * @author reload-spring-boot
  */
 class RestartRequiredException extends RuntimeException {
 
+	private final String reason;
+
 	RestartRequiredException(Set<String> classes, Set<String> changed) {
-		super("Changes to " + changed + " need a restart: they reach " + classes
-				+ ", which declare beans or were loaded at start-up (the main application class, "
-				+ "classes it refers to, @Configuration classes and classes with @Bean methods) "
-				+ "and cannot be reloaded in place; nothing was reloaded");
+		this(changed, "they reach " + classes + ", which declare beans or were loaded at start-up (the main "
+				+ "application class, classes it refers to, @Configuration classes and classes with @Bean methods)");
+	}
+
+	RestartRequiredException(Map<String, String> held, Set<String> changed) {
+		this(changed,
+				"they reach "
+						+ held.entrySet()
+							.stream()
+							.map((entry) -> entry.getKey() + " (" + entry.getValue() + ")")
+							.collect(Collectors.joining(", "))
+						+ ", which the persistence provider or Spring Data hold on to from start-up: a new definition "
+						+ "would give the application two classes of that name");
+	}
+
+	private RestartRequiredException(Set<String> changed, String reason) {
+		super("Changes to " + changed + " need a restart: " + reason + "; they cannot be reloaded in place");
+		this.reason = reason;
+	}
+
+	/**
+	 * Return why the changes cannot be applied in place.
+	 * @return the reason
+	 */
+	String reason() {
+		return this.reason;
 	}
 
 }

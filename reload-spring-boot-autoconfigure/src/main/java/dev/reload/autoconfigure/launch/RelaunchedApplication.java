@@ -1,5 +1,8 @@
 package dev.reload.autoconfigure.launch;
 
+import java.util.List;
+
+import dev.reload.ReloadReport;
 import dev.reload.autoconfigure.change.ClassFileIndex;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 import org.jspecify.annotations.Nullable;
@@ -14,9 +17,13 @@ import org.springframework.util.Assert;
  * @param generations the class generations the application runs from
  * @param index the class files generation 0 was defined from
  * @param mainClassName the class whose {@code main} was relaunched
+ * @param args the arguments {@code main} was given
+ * @param history the reports of the runs before a restart, newest first, which the
+ * restarted run goes on from
  * @author reload-spring-boot
  */
-public record RelaunchedApplication(ClassGenerations generations, ClassFileIndex index, String mainClassName) {
+public record RelaunchedApplication(ClassGenerations generations, ClassFileIndex index, String mainClassName,
+		List<String> args, List<ReloadReport> history) {
 
 	private static volatile @Nullable RelaunchedApplication current;
 
@@ -25,11 +32,15 @@ public record RelaunchedApplication(ClassGenerations generations, ClassFileIndex
 	 * @param generations the class generations the application runs from
 	 * @param index the class files generation 0 was defined from
 	 * @param mainClassName the class whose {@code main} was relaunched
+	 * @param args the arguments {@code main} was given
+	 * @param history the reports of the runs before a restart, newest first
 	 */
 	public RelaunchedApplication {
 		Assert.notNull(generations, "'generations' must not be null");
 		Assert.notNull(index, "'index' must not be null");
 		Assert.hasText(mainClassName, "'mainClassName' must not be empty");
+		args = List.copyOf(args);
+		history = List.copyOf(history);
 	}
 
 	/**

@@ -1,0 +1,131 @@
+package dev.reload.autoconfigure.change;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.asm.AnnotationVisitor;
+import org.springframework.asm.ClassReader;
+import org.springframework.asm.ClassVisitor;
+import org.springframework.asm.Opcodes;
+import org.springframework.asm.SpringAsmInfo;
+
+/**
+ * Finds the classes that a framework holds on to beyond the beans, read from their class
+ * files: JPA's managed types ({@code @Entity}, {@code @Embeddable},
+ * {@code @MappedSuperclass}), which Hibernate's model keeps from start-up, and Spring
+ * Data repository interfaces, whose proxies are bound to the interface they were created
+ * for. A new definition of one of them would give the application two classes of that
+ * name, the framework's and the new code's ({@code Owner cannot be cast to Owner}), so a
+ * change that reaches one needs a restart.
+ *
+ * @author reload-spring-boot
+ */
+public final class HeldClasses {
+
+	private static final Map<String, String> PERSISTENCE_ANNOTATIONS = Map.of("Ljakarta/persistence/Entity;",
+			"a JPA entity", "Ljakarta/persistence/Embeddable;", "a JPA embeddable",
+			"Ljakarta/persistence/MappedSuperclass;", "a JPA mapped superclass", "Ljavax/persistence/Entity;",
+			"a JPA entity", "Ljavax/persistence/Embeddable;", "a JPA embeddable",
+			"Ljavax/persistence/MappedSuperclass;", "a JPA mapped superclass");
+
+	private static final String REPOSITORY_DEFINITION = "Lorg/springframework/data/repository/RepositoryDefinition;";
+
+	private HeldClasses() {
+	}
+
+	/**
+	 * Return those of the given classes that a framework holds on to, with what each is.
+	 * @param classNames the classes to look at
+	 * @param classFiles the class file of a class under the reload directories, or
+	 * {@code null} for another class
+	 * @return what each held class is, by class name
+	 */
+	public static Map<String, String> among(Set<String> classNames, Function<String, byte @Nullable []> classFiles) {
+		Map<String, String> held = new TreeMap<>();
+		for (String name : classNames) {
+			byte[] bytes = classFiles.apply(name);
+			if (bytes == null) {
+				continue;
+			}
+			String kind = kind(bytes, classFiles);
+			if (kind != null) {
+				held.put(name, kind);
+			}
+		}
+		return held;
+	}
+
+	private static @Nullable String kind(byte[] bytes, Function<String, byte @Nullable []> classFiles) {
+		Header header = Header.of(bytes);
+		if (header.persistence() != null) {
+			return header.persistence();
+		}
+		if (header.isInterface() && isRepository(header, classFiles)) {
+			return "a Spring Data repository";
+		}
+		return null;
+	}
+
+	private static boolean isRepository(Header start, Function<String, byte @Nullable []> classFiles) {
+		Deque<Header> queue = new ArrayDeque<>();
+		Set<String> seen = new HashSet<>();
+		queue.add(start);
+		while (!queue.isEmpty()) {
+			Header header = queue.pop();
+			if (header.repositoryDefinition()) {
+				return true;
+			}
+			for (String parent : header.interfaces()) {
+				String name = parent.replace('/', '.');
+				if (name.startsWith("org.springframework.data.") && name.endsWith("Repository")) {
+					return true;
+				}
+				byte[] bytes = seen.add(name) ? classFiles.apply(name) : null;
+				if (bytes != null) {
+					queue.add(Header.of(bytes));
+				}
+			}
+		}
+		return false;
+	}
+
+	private record Header(boolean isInterface, String[] interfaces, @Nullable String persistence,
+			boolean repositoryDefinition) {
+
+		static Header of(byte[] bytes) {
+			String[][] interfaces = { new String[0] };
+			boolean[] flags = new boolean[2];
+			String[] persistence = new String[1];
+			new ClassReader(bytes).accept(new ClassVisitor(SpringAsmInfo.ASM_VERSION) {
+
+				@Override
+				public void visit(int version, int access, String name, @Nullable String signature,
+						@Nullable String superName, String @Nullable [] parents) {
+					flags[0] = (access & Opcodes.ACC_INTERFACE) != 0;
+					interfaces[0] = (parents != null) ? parents : new String[0];
+				}
+
+				@Override
+				public @Nullable AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+					String kind = PERSISTENCE_ANNOTATIONS.get(descriptor);
+					if (kind != null) {
+						persistence[0] = kind;
+					}
+					flags[1] |= REPOSITORY_DEFINITION.equals(descriptor);
+					return null;
+				}
+
+			}, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+			return new Header(flags[0], interfaces[0], persistence[0], flags[1]);
+		}
+
+	}
+
+}

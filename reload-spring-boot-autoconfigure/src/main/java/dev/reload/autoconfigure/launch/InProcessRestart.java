@@ -1,0 +1,125 @@
+package dev.reload.autoconfigure.launch;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.reload.ReloadReport;
+import dev.reload.autoconfigure.change.ClassFileIndex;
+import dev.reload.autoconfigure.classloader.ClassDirectories;
+import dev.reload.autoconfigure.classloader.ClassGenerations;
+import dev.reload.autoconfigure.engine.ApplicationRestart;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.Assert;
+
+/**
+ * Restarts a relaunched application in-process, as DevTools' {@code Restarter} does: the
+ * context is closed, a fresh generation 0 is defined from the class files on disk, and
+ * {@code main} runs again from it, on a thread of its own, with the arguments of the
+ * first run and the port the web server had, so that clients find it where it was.
+ *
+ * @author reload-spring-boot
+ */
+public final class InProcessRestart implements ApplicationRestart {
+
+	private static final Log logger = LogFactory.getLog(InProcessRestart.class);
+
+	private final ConfigurableApplicationContext context;
+
+	private final ClassGenerations generations;
+
+	/**
+	 * Create an instance.
+	 * @param context the application's context
+	 * @param generations the class generations it runs from
+	 */
+	public InProcessRestart(ConfigurableApplicationContext context, ClassGenerations generations) {
+		Assert.notNull(context, "'context' must not be null");
+		Assert.notNull(generations, "'generations' must not be null");
+		this.context = context;
+		this.generations = generations;
+	}
+
+	@Override
+	public boolean isAvailable() {
+		// only the relaunched application: its main can run again from a fresh generation
+		RelaunchedApplication application = RelaunchedApplication.current();
+		return application != null && application.generations() == this.generations;
+	}
+
+	@Override
+	public void restart(List<ReloadReport> history) {
+		RelaunchedApplication application = RelaunchedApplication.current();
+		Assert.state(application != null && application.generations() == this.generations,
+				"Only a relaunched application can be restarted in-process");
+		List<String> args = withPort(application.args(), port());
+		Thread thread = new Thread(() -> run(application, args, history), "restartedMain");
+		// a non-daemon thread keeps the JVM up between the two contexts
+		thread.setDaemon(false);
+		thread.setContextClassLoader(application.generations().applicationClassLoader().getParent());
+		thread.start();
+	}
+
+	private void run(RelaunchedApplication application, List<String> args, List<ReloadReport> history) {
+		long start = System.nanoTime();
+		// requests in flight complete: the web server shuts down as configured
+		this.context.close();
+		ClassGenerations previous = application.generations();
+		ClassDirectories directories = previous.directories();
+		ClassLoader parent = previous.applicationClassLoader().getParent();
+		ClassFileIndex index = new ClassFileIndex(directories, Map.of());
+		ClassGenerations generations = new ClassGenerations(directories, index.takeInitialClassFiles(), parent,
+				(name) -> false);
+		RelaunchedApplication restarted = new RelaunchedApplication(generations, index, application.mainClassName(),
+				application.args(), history);
+		RelaunchedApplication.set(restarted);
+		Thread.currentThread().setContextClassLoader(generations.applicationClassLoader());
+		try {
+			Class<?> mainClass = Class.forName(application.mainClassName(), false,
+					generations.applicationClassLoader());
+			Method main = mainClass.getDeclaredMethod("main", String[].class);
+			main.setAccessible(true);
+			main.invoke(null, (Object) args.toArray(String[]::new));
+			logger.info("Restarted " + application.mainClassName() + " in " + (System.nanoTime() - start) / 1_000_000
+					+ " ms, from generation 0 of " + directories.roots());
+		}
+		catch (InvocationTargetException ex) {
+			// Spring Boot has reported why it did not start
+			logger.error("The restarted application did not start (" + ex.getTargetException()
+					+ "); fix the code, compile it and restart the application");
+		}
+		catch (ReflectiveOperationException | LinkageError ex) {
+			logger.error("Could not restart " + application.mainClassName(), ex);
+		}
+	}
+
+	private @Nullable Integer port() {
+		// what Spring Boot publishes once the web server listens
+		Integer port = this.context.getEnvironment().getProperty("local.server.port", Integer.class);
+		return (port != null && port > 0) ? port : null;
+	}
+
+	/**
+	 * Return the arguments with the web server's port, so that a restart with
+	 * {@code --server.port=0} comes back where clients found it.
+	 */
+	static List<String> withPort(List<String> args, @Nullable Integer port) {
+		List<String> all = new ArrayList<>();
+		for (String arg : args) {
+			if (port == null || !arg.startsWith("--server.port=")) {
+				all.add(arg);
+			}
+		}
+		if (port != null) {
+			all.add("--server.port=" + port);
+		}
+		return all;
+	}
+
+}

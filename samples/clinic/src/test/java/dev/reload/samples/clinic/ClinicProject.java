@@ -1,0 +1,90 @@
+package dev.reload.samples.clinic;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A copy of the clinic's Maven project as a developer has it after a build: sources and
+ * resources in {@code src/main}, classes in {@code target/classes} and
+ * {@code target/test-classes} (with the probes), every class file newer than its source.
+ *
+ * @param root the project directory
+ * @author reload-spring-boot
+ */
+record ClinicProject(Path root) {
+
+	/**
+	 * Copy the clinic's project into a directory.
+	 * @param root the directory
+	 * @return the copy
+	 */
+	static ClinicProject copyTo(Path root) {
+		ClinicProject project = new ClinicProject(root);
+		copy(Path.of(System.getProperty("clinic.classes")), project.classes());
+		copy(Path.of(System.getProperty("clinic.test-classes")), root.resolve("target/test-classes"));
+		copy(Path.of("src/main/java"), root.resolve("src/main/java"));
+		copy(Path.of("src/main/resources"), root.resolve("src/main/resources"));
+		return project;
+	}
+
+	Path classes() {
+		return this.root.resolve("target/classes");
+	}
+
+	List<Path> classDirectories() {
+		return List.of(classes(), this.root.resolve("target/test-classes"));
+	}
+
+	/**
+	 * Return a file of the project.
+	 * @param relativePath its path in the project
+	 * @return the file
+	 */
+	Path file(String relativePath) {
+		return this.root.resolve(relativePath);
+	}
+
+	/**
+	 * Save a source of the project with one text replaced, as an editor does.
+	 * @param relativePath the source's path in the project
+	 * @param text the text to replace, which must be there
+	 * @param replacement what replaces it
+	 */
+	void edit(String relativePath, String text, String replacement) {
+		Path file = file(relativePath);
+		try {
+			String content = Files.readString(file);
+			if (!content.contains(text)) {
+				throw new IllegalStateException(file + " does not contain " + text);
+			}
+			Files.writeString(file, content.replace(text, replacement));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void copy(Path from, Path to) {
+		// as after a build: the sources are older than what was compiled from them
+		FileTime built = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+		try (Stream<Path> paths = Files.walk(from)) {
+			for (Path path : paths.filter(Files::isRegularFile).toList()) {
+				Path target = to.resolve(from.relativize(path).toString());
+				Files.createDirectories(target.getParent());
+				Files.copy(path, target);
+				if (!target.toString().endsWith(".class")) {
+					Files.setLastModifiedTime(target, built);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

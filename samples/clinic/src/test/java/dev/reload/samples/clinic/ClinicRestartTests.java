@@ -1,0 +1,105 @@
+package dev.reload.samples.clinic;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import dev.reload.samples.support.Http;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A change that cannot be applied in place (a JPA entity, a Spring Data repository
+ * interface) restarts the clinic in-process from the class files on disk, on the port it
+ * had, and is reported as {@code RESTARTED}; later changes reload as before. With
+ * {@code reload.restart=never}, the reload fails naming the entity and the old code keeps
+ * serving.
+ *
+ * @author reload-spring-boot
+ */
+class ClinicRestartTests {
+
+	private static final String VET = "src/main/java/dev/reload/samples/clinic/vet/Vet.java";
+
+	private static final String VET_CONTROLLER = "src/main/java/dev/reload/samples/clinic/vet/VetController.java";
+
+	private static final String VET_REPOSITORY = "src/main/java/dev/reload/samples/clinic/vet/VetRepository.java";
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void entityAndRepositoryChangesRestartTheApplicationInProcess() throws IOException {
+		ClinicProject project = ClinicProject.copyTo(this.directory.resolve("project"));
+		Path run = Files.createDirectories(this.directory.resolve("run"));
+		try (ClinicProcess clinic = ClinicProcess.start(run, List.of(), project.classDirectories(),
+				"--management.endpoints.web.exposure.include=reload")) {
+			String vets = clinic.url("/vets");
+			assertThat(Http.get(vets)).isEqualTo("[\"James Carter\"]");
+			// an entity gets a helper, and the controller uses it: one save
+			project.edit(VET, "public class Vet extends Person {",
+					"public class Vet extends Person {\n\n\t@jakarta.persistence.Transient\n\tpublic String getTitle() {\n\t\treturn \"Dr.\";\n\t}\n");
+			project.edit(VET_CONTROLLER, "names.add(vet.getFirstName()",
+					"names.add(vet.getTitle() + \" \" + vet.getFirstName()");
+			await().atMost(TIMEOUT).ignoreExceptions().until(() -> Http.get(vets).equals("[\"Dr. James Carter\"]"));
+			DocumentContext status = JsonPath.parse(Http.get(clinic.url("/actuator/reload")));
+			assertThat(status.read("$.history[0].outcome", String.class)).isEqualTo("RESTARTED");
+			assertThat(status.read("$.history[0].error", String.class))
+				.contains("dev.reload.samples.clinic.vet.Vet (a JPA entity)");
+			assertThat(clinic.output()).contains("Restarted dev.reload.samples.clinic.ClinicApplication in");
+			// the restarted application reloads in place as before
+			project.edit(VET_CONTROLLER, "vet.getTitle() + \" \"", "vet.getTitle() + \"~\"");
+			await().atMost(TIMEOUT).until(() -> Http.get(vets).equals("[\"Dr.~James Carter\"]"));
+			status = JsonPath.parse(Http.get(clinic.url("/actuator/reload")));
+			assertThat(status.read("$.history[0].outcome", String.class)).isEqualTo("RELOADED");
+			assertThat(status.read("$.history[1].outcome", String.class)).isEqualTo("RESTARTED");
+			// a query method added to a repository, and an endpoint that uses it
+			project.edit(VET_REPOSITORY, "Vet save(Vet vet);",
+					"Vet save(Vet vet);\n\n\tList<Vet> findByLastName(String lastName);");
+			project.edit(VET_REPOSITORY, "package dev.reload.samples.clinic.vet;",
+					"package dev.reload.samples.clinic.vet;\n\nimport java.util.List;");
+			project.edit(VET_CONTROLLER, "	@GetMapping(\"/vets\")", """
+					@GetMapping("/vets/count")
+					int count(@org.springframework.web.bind.annotation.RequestParam String lastName) {
+						return this.vets.findByLastName(lastName).size();
+					}
+
+					@GetMapping("/vets")""");
+			String count = clinic.url("/vets/count?lastName=Carter");
+			await().atMost(TIMEOUT).ignoreExceptions().until(() -> Http.get(count).equals("1"));
+			status = JsonPath.parse(Http.get(clinic.url("/actuator/reload")));
+			assertThat(status.read("$.history[0].outcome", String.class)).isEqualTo("RESTARTED");
+			assertThat(status.read("$.history[0].error", String.class)).contains("(a Spring Data repository)");
+		}
+	}
+
+	@Test
+	void entityChangeFailsNamingItWhenRestartsAreOff() throws IOException {
+		ClinicProject project = ClinicProject.copyTo(this.directory.resolve("project"));
+		Path run = Files.createDirectories(this.directory.resolve("run"));
+		try (ClinicProcess clinic = ClinicProcess.start(run, List.of(), project.classDirectories(),
+				"--management.endpoints.web.exposure.include=reload", "--reload.restart=never")) {
+			project.edit(VET, "public class Vet extends Person {",
+					"public class Vet extends Person {\n\n\t@jakarta.persistence.Transient\n\tpublic String getTitle() {\n\t\treturn \"Dr.\";\n\t}\n");
+			// the next request compiles the source and tries the reload
+			await().atMost(TIMEOUT)
+				.until(() -> Http.get(clinic.url("/vets")) != null
+						&& Http.get(clinic.url("/actuator/reload")).contains("FAILED"));
+			assertThat(Http.get(clinic.url("/vets"))).isEqualTo("[\"James Carter\"]");
+			DocumentContext status = JsonPath.parse(Http.get(clinic.url("/actuator/reload")));
+			assertThat(status.read("$.lastReload.error", String.class)).contains("need a restart")
+				.contains("dev.reload.samples.clinic.vet.Vet (a JPA entity)");
+			assertThat(clinic.output()).doesNotContain("Restarted dev.reload.samples.clinic.ClinicApplication");
+		}
+	}
+
+}
