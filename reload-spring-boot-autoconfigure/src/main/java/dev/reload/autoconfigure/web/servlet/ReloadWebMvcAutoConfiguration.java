@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -85,6 +86,12 @@ public final class ReloadWebMvcAutoConfiguration {
 			ConfigurableListableBeanFactory beanFactory) {
 		return new RequestMappingSwapParticipant<>(
 				new WebMvcRequestMappings(requestMappingHandlerMapping, beanFactory));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "reloadControllerAdviceSwapParticipant")
+	ControllerAdviceSwapParticipant reloadControllerAdviceSwapParticipant(ApplicationContext applicationContext) {
+		return new ControllerAdviceSwapParticipant(applicationContext);
 	}
 
 }
