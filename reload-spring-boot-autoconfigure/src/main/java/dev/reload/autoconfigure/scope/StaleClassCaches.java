@@ -20,13 +20,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
+import dev.reload.autoconfigure.classloader.ClassDirectories;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 import dev.reload.autoconfigure.classloader.GenerationClassLoader;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.util.Assert;
 import org.springframework.util.ReflectionUtils;
@@ -63,7 +66,22 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 			"org.springframework.core.annotation.AnnotationTypeMappings#noRepeatablesCache",
 			"org.springframework.core.annotation.AnnotationUtils#defaultValuesCache",
 			"org.springframework.core.annotation.OrderUtils#orderCache",
-			"org.springframework.core.ResolvableType#cache");
+			"org.springframework.core.ResolvableType#cache", "org.springframework.core.BridgeMethodResolver#cache",
+			"org.springframework.core.GenericTypeResolver#typeVariableCache",
+			"org.springframework.util.ClassUtils#interfaceMethodCache",
+			"org.springframework.util.ClassUtils#publicInterfaceMethodCache",
+			"org.springframework.util.ClassUtils#publiclyAccessibleMethodCache",
+			"org.springframework.beans.CachedIntrospectionResults#strongClassCache",
+			"org.springframework.beans.CachedIntrospectionResults#softClassCache");
+
+	/**
+	 * Spring's static caches whose values, not their keys, hold on to a replaced
+	 * generation: the type proxies of method parameters, which reach the parameter's
+	 * handler method and, through it, the replaced bean. They are recreated cheaply, so
+	 * they are emptied.
+	 */
+	private static final List<Field> STATIC_CACHES_TO_EMPTY = staticFields(
+			"org.springframework.core.SerializableTypeWrapper#cache");
 
 	private final DefaultListableBeanFactory beanFactory;
 
@@ -141,6 +159,11 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 		try {
 			Predicate<Object> stale = this::isStale;
 			Set<Object> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+			for (Field cache : STATIC_CACHES_TO_EMPTY) {
+				if (ReflectionUtils.getField(cache, null) instanceof Map<?, ?> map) {
+					map.clear();
+				}
+			}
 			for (Field cache : STATIC_CACHES) {
 				if (ReflectionUtils.getField(cache, null) instanceof ConcurrentMap<?, ?> map) {
 					map.keySet().removeIf(stale);
@@ -152,6 +175,8 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 					}
 				}
 			}
+			// its own caches: property descriptors and factory methods by class
+			evict(this.beanFactory, stale, visited, 0);
 			for (Object processor : this.beanFactory.getBeanPostProcessors()) {
 				evict(processor, stale, visited, DEPTH);
 			}
@@ -167,12 +192,19 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 		}
 	}
 
-	private boolean isStale(Object key) {
+	private boolean isStale(@Nullable Object key) {
+		if (key == null) {
+			return false;
+		}
 		if (key instanceof Member member) {
 			return isStaleClass(member.getDeclaringClass());
 		}
+		if (key instanceof MethodParameter parameter) {
+			// a handler method's parameter reaches the handler method, and its bean
+			return isStaleClass(parameter.getDeclaringClass()) || isStaleClass(parameter.getContainingClass());
+		}
 		if (key instanceof ResolvableType type) {
-			if (isStaleClass(type.toClass())) {
+			if (isStaleClass(type.toClass()) || isStale(type.getSource())) {
 				return true;
 			}
 			for (ResolvableType generic : type.getGenerics()) {
@@ -190,6 +222,11 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 			return type.getClassLoader() instanceof GenerationClassLoader loader
 					&& this.generations.generationOf(type.getName()) != loader.generation();
 		}
+		if (!isSpring(key)) {
+			// only Spring's keys are looked into, and only their classes remembered: a
+			// remembered class of the application would keep its generation alive
+			return false;
+		}
 		// a composed key, such as the auto-proxy creator's (bean class, bean name)
 		for (Field field : this.keyClassFields.computeIfAbsent(key.getClass(), StaleClassCaches::classFields)) {
 			if (ReflectionUtils.getField(field, key) instanceof Class<?> type && isStaleClass(type)) {
@@ -203,7 +240,10 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 		if (!visited.add(target)) {
 			return;
 		}
-		for (Field field : this.cacheFields.computeIfAbsent(target.getClass(), StaleClassCaches::cacheFields)) {
+		List<Field> fields = isSpring(target)
+				? this.cacheFields.computeIfAbsent(target.getClass(), StaleClassCaches::cacheFields)
+				: cacheFields(target.getClass());
+		for (Field field : fields) {
 			Object value = ReflectionUtils.getField(field, target);
 			if (value instanceof ConcurrentMap<?, ?> map) {
 				map.keySet().removeIf(stale);
@@ -227,7 +267,13 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 	}
 
 	private static boolean isSpring(Object candidate) {
-		return candidate.getClass().getName().startsWith("org.springframework.");
+		return isSpring(candidate.getClass());
+	}
+
+	private static boolean isSpring(Class<?> type) {
+		// Spring's own packages, not an application's under org.springframework
+		// (PetClinic's org.springframework.samples), whose classes must not be remembered
+		return type.getName().startsWith("org.springframework.") && ClassDirectories.isPlatformClass(type.getName());
 	}
 
 	private static List<Field> cacheFields(Class<?> type) {
@@ -238,7 +284,7 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 		}, (field) -> !Modifier.isStatic(field.getModifiers()) && !field.getType().isPrimitive()
 				&& field.getType() != String.class && !field.getType().isArray()
 				// Spring's own fields only: the JDK's are not open to reflection
-				&& field.getDeclaringClass().getName().startsWith("org.springframework."));
+				&& isSpring(field.getDeclaringClass()));
 		return List.copyOf(fields);
 	}
 
@@ -253,7 +299,7 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 	}
 
 	private static List<Field> classFields(Class<?> keyType) {
-		if (!keyType.getName().startsWith("org.springframework.")) {
+		if (!isSpring(keyType)) {
 			return List.of();
 		}
 		List<Field> fields = new ArrayList<>();
@@ -261,7 +307,7 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 			ReflectionUtils.makeAccessible(field);
 			fields.add(field);
 		}, (field) -> !Modifier.isStatic(field.getModifiers()) && field.getType() == Class.class
-				&& field.getDeclaringClass().getName().startsWith("org.springframework."));
+				&& isSpring(field.getDeclaringClass()));
 		return List.copyOf(fields);
 	}
 

@@ -166,6 +166,14 @@ final class ClinicProcess implements AutoCloseable {
 		return "http://localhost:" + this.port + path;
 	}
 
+	/**
+	 * Return the clinic's process id.
+	 * @return the pid
+	 */
+	long pid() {
+		return this.process.pid();
+	}
+
 	String output() {
 		return read(this.output);
 	}

@@ -1,0 +1,101 @@
+package dev.reload.samples.clinic;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.reload.samples.support.Http;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Twenty reloads of a controller of the clinic whose handler method takes parameters, as
+ * PetClinic's do, each served (JSON, Thymeleaf, JPA), leave at most two more class loader
+ * generations alive after a full collection than before: the serving one and the one the
+ * last rebuild remembers. Spring MVC's caches, keyed by the old handler methods'
+ * parameters, and Spring's type caches let go of the rest.
+ *
+ * @author reload-spring-boot
+ */
+class ClinicMemoryTests {
+
+	private static final Pattern GENERATIONS = Pattern.compile(
+			"\\s+\\d+:\\s+(\\d+)\\s+\\d+\\s+dev\\.reload\\.autoconfigure\\.classloader\\.GenerationClassLoader\\b");
+
+	private static final String VET_CONTROLLER = "src/main/java/dev/reload/samples/clinic/vet/VetController.java";
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void twentyReloadsLeaveAtMostTwoMoreGenerationsAlive() throws IOException {
+		ClinicProject project = ClinicProject.copyTo(this.directory.resolve("project"));
+		Path run = Files.createDirectories(this.directory.resolve("run"));
+		try (ClinicProcess clinic = ClinicProcess.start(run, List.of(), project.classDirectories())) {
+			// as PetClinic's: a handler method with parameters, whose resolvers Spring
+			// caches
+			project.edit(VET_CONTROLLER, "List<String> vets() {",
+					"List<String> vets(@org.springframework.web.bind.annotation.RequestParam(defaultValue = \"1\") int page, "
+							+ "org.springframework.ui.Model model) {");
+			await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(clinic.url("/vets?page=1")).contains("James"));
+			serve(clinic);
+			int before = liveGenerations(clinic);
+			String previous = "names.add(vet.getFirstName()";
+			for (int i = 1; i <= 20; i++) {
+				String next = "names.add(\"" + i + " \" + vet.getFirstName()";
+				project.edit(VET_CONTROLLER, previous, next);
+				previous = next;
+				String expected = "[\"" + i + " James Carter\"]";
+				await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(clinic.url("/vets")).equals(expected));
+				serve(clinic);
+			}
+			// replaced beans are destroyed and Spring's caches evicted shortly after
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> liveGenerations(clinic) <= before + 2);
+		}
+	}
+
+	private static void serve(ClinicProcess clinic) {
+		assertThat(Http.get(clinic.url("/vets"))).contains("James Carter");
+		assertThat(Http.get(clinic.url("/owners"))).contains("George Franklin");
+		assertThat(Http.get(clinic.url("/"))).contains("Welcome");
+	}
+
+	private static int liveGenerations(ClinicProcess clinic) {
+		// the histogram runs a full collection first, then counts what survived it
+		String histogram = jcmd(clinic.pid(), "GC.class_histogram");
+		Matcher generations = GENERATIONS.matcher(histogram);
+		return generations.find() ? Integer.parseInt(generations.group(1)) : 0;
+	}
+
+	private static String jcmd(long pid, String command) {
+		Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+		try {
+			Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true)
+				.start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("jcmd ended").isTrue();
+			assertThat(process.exitValue()).as(() -> "jcmd " + command + ": " + output).isZero();
+			return output;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
