@@ -102,7 +102,10 @@ final class ReloadingAutowireCandidateResolver implements AutowireCandidateResol
 				this.beanFactory.registerDependentBean(candidate, requestingBeanName);
 			}
 		}
-		if (resolved == null || candidates.size() != 1 || isMultiple(descriptor)) {
+		if (resolved != null && isMultiple(descriptor)) {
+			return live(descriptor, requestingBeanName, candidates, resolved);
+		}
+		if (resolved == null || candidates.size() != 1) {
 			return resolved;
 		}
 		String candidate = candidates.iterator().next();
@@ -113,6 +116,24 @@ final class ReloadingAutowireCandidateResolver implements AutowireCandidateResol
 			return CurrentBeanProxy.create(type, this.scope.lastingName(candidate), this.beanFactory);
 		}
 		return resolved;
+	}
+
+	/**
+	 * A collection of beans, one of them reloadable, for a consumer that a reload need
+	 * not rebuild: a live view, so that it does not keep the instances it was first
+	 * given.
+	 */
+	private Object live(DependencyDescriptor descriptor, @Nullable String requestingBeanName, Set<String> candidates,
+			Object resolved) {
+		Class<?> type = descriptor.getDependencyType();
+		boolean reloadable = candidates.stream()
+			.anyMatch((candidate) -> isReloadable(candidate) && !this.beanFactory.isPrototype(candidate));
+		if (!reloadable || !LiveBeanCollection.supports(type) || !type.isInstance(resolved)) {
+			return resolved;
+		}
+		return LiveBeanCollection.create(type, resolved,
+				() -> this.beanFactory.doResolveDependency(descriptor, requestingBeanName, null, null),
+				this.beans::version);
 	}
 
 	private boolean isReloadable(String beanName) {
