@@ -43,6 +43,8 @@ public final class BeanRebuilder {
 
 	private final ReloadScope scope;
 
+	private final Environment environment;
+
 	private final ReloadableBeans beans;
 
 	private final ComponentCandidates components;
@@ -67,6 +69,7 @@ public final class BeanRebuilder {
 		this.beanFactory = beanFactory;
 		this.scope = scope;
 		this.beans = beans;
+		this.environment = environment;
 		this.definitionCaches = new BeanDefinitionCaches(beanFactory);
 		this.registry = new SingletonRegistry(beanFactory);
 		this.components = new ComponentCandidates(environment,
@@ -90,8 +93,8 @@ public final class BeanRebuilder {
 		Set<String> toBuild = new LinkedHashSet<>();
 		for (String name : this.beans.beansOf(affectedClasses)) {
 			if (!removedBeans.contains(name)) {
-				definitions.put(name,
-						definition(generation, this.beans.classNameOf(name), this.beanFactory.getBeanDefinition(name)));
+				definitions.put(name, definition(generation, name, this.beans.classNameOf(name),
+						this.beanFactory.getBeanDefinition(name)));
 				if (this.beanFactory.containsSingleton(name)) {
 					toBuild.add(name);
 				}
@@ -99,7 +102,8 @@ public final class BeanRebuilder {
 		}
 		addedClasses.forEach((className, bytes) -> {
 			if (this.components.isComponent(className, bytes)) {
-				AbstractBeanDefinition definition = definition(generation, className, null);
+				// a new bean: no definition to keep anything of, so no name is needed yet
+				AbstractBeanDefinition definition = definition(generation, className, className, null);
 				String name = AnnotationBeanNameGenerator.INSTANCE.generateBeanName(definition, this.beanFactory);
 				if (!this.beanFactory.containsBeanDefinition(name)) {
 					definitions.put(name, definition);
@@ -164,7 +168,7 @@ public final class BeanRebuilder {
 		}
 	}
 
-	private AbstractBeanDefinition definition(GenerationClassLoader generation, String className,
+	private AbstractBeanDefinition definition(GenerationClassLoader generation, String beanName, String className,
 			@Nullable BeanDefinition existing) {
 		Class<?> beanClass;
 		try {
@@ -183,6 +187,7 @@ public final class BeanRebuilder {
 			definition.setConstructorArgumentValues(previous.getConstructorArgumentValues());
 			definition.setInitMethodNames(previous.getInitMethodNames());
 			definition.setDestroyMethodNames(previous.getDestroyMethodNames());
+			ConfigurationPropertiesBinding.keep(definition, previous, beanName, beanClass, this.environment);
 		}
 		return definition;
 	}

@@ -29,6 +29,24 @@ class ClinicDevelopmentTests {
 	Path directory;
 
 	@Test
+	void editedConfigurationPropertiesRecordIsBoundAgain() throws IOException {
+		ClinicProject project = ClinicProject.copyTo(this.directory.resolve("project"));
+		Path run = Files.createDirectories(this.directory.resolve("run"));
+		try (ClinicProcess clinic = ClinicProcess.start(run, List.of(), project.classDirectories(),
+				"--management.endpoints.web.exposure.include=reload")) {
+			assertThat(Http.get(clinic.url("/"))).contains("<h2>Welcome to the clinic</h2>");
+			// the record gets a method, and its consumer uses it
+			project.edit("src/main/java/dev/reload/samples/clinic/system/ClinicProperties.java", "String welcome) {",
+					"String welcome) {\n\n\tpublic String shouted() {\n\t\treturn this.welcome.toUpperCase();\n\t}\n");
+			project.edit("src/main/java/dev/reload/samples/clinic/system/WelcomeController.java",
+					"this.properties.welcome()", "this.properties.shouted()");
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> Http.get(clinic.url("/")).contains("<h2>WELCOME TO THE CLINIC</h2>"));
+			assertThat(Http.get(clinic.url("/actuator/reload"))).contains("\"outcome\":\"RELOADED\"");
+		}
+	}
+
+	@Test
 	void editedTemplateAndSourceAreServedOnTheNextRequest() throws IOException {
 		ClinicProject project = ClinicProject.copyTo(this.directory.resolve("project"));
 		Path run = Files.createDirectories(this.directory.resolve("run"));
