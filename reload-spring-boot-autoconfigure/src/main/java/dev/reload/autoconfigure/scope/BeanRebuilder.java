@@ -177,6 +177,9 @@ public final class BeanRebuilder {
 		catch (ClassNotFoundException ex) {
 			throw new BeanRebuildException("Class " + className + " could not be loaded: " + ex.getMessage(), ex);
 		}
+		if (existing != null && ScopedProxies.isScopedProxy(existing)) {
+			return ScopedProxies.definition(existing, beanClass, this.beanFactory);
+		}
 		AnnotatedGenericBeanDefinition definition = new AnnotatedGenericBeanDefinition(beanClass);
 		AnnotationConfigUtils.processCommonDefinitionAnnotations(definition);
 		if (existing instanceof AbstractBeanDefinition previous) {

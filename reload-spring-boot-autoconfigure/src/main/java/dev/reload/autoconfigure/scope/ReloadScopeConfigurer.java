@@ -61,6 +61,17 @@ public final class ReloadScopeConfigurer implements BeanFactoryPostProcessor, Or
 	}
 
 	private void classify(ConfigurableListableBeanFactory beanFactory, String name, BeanDefinition definition) {
+		if (ScopedProxies.isScopedProxy(definition)) {
+			// Spring's proxy of a request- or session-scoped bean: rebuilt with its
+			// target
+			String target = ScopedProxies.targetBeanName(definition);
+			String targetClass = (target != null && beanFactory.containsBeanDefinition(target))
+					? userClassName(beanFactory.getBeanDefinition(target).getBeanClassName()) : null;
+			if (targetClass != null && this.beans.isReloadableClass(targetClass)) {
+				this.beans.registerBean(name, targetClass);
+			}
+			return;
+		}
 		if (definition.getFactoryMethodName() != null) {
 			String factoryBean = definition.getFactoryBeanName();
 			String factoryClass = (factoryBean != null && beanFactory.containsBeanDefinition(factoryBean))
@@ -83,7 +94,8 @@ public final class ReloadScopeConfigurer implements BeanFactoryPostProcessor, Or
 		}
 		// a prototype has no instance to replace, but its definition must name the new
 		// class, or the next instance is of the replaced one
-		if ((definition.isSingleton() || definition.isPrototype()) && !definition.isAbstract()) {
+		// nor has a request- or session-scoped one; the next is made from the new class
+		if (!definition.isAbstract()) {
 			this.beans.registerBean(name, className);
 		}
 	}
