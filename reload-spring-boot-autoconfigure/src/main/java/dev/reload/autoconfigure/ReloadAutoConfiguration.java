@@ -29,6 +29,7 @@ import dev.reload.autoconfigure.modules.ModuleRegistrations;
 import dev.reload.autoconfigure.modules.TouchFile;
 import dev.reload.autoconfigure.scope.BeanRebuilder;
 import dev.reload.BeanSwapParticipant;
+import dev.reload.autoconfigure.scope.LifecycleSwapParticipant;
 import dev.reload.autoconfigure.scope.ReloadScope;
 import dev.reload.autoconfigure.scope.ReloadableBeans;
 import dev.reload.autoconfigure.scope.StaleClassCaches;
@@ -159,6 +160,12 @@ public final class ReloadAutoConfiguration {
 	EventListenerSwapParticipant reloadEventListenerSwapParticipant(ConfigurableApplicationContext context,
 			@Qualifier(AbstractApplicationContext.APPLICATION_EVENT_MULTICASTER_BEAN_NAME) ApplicationEventMulticaster multicaster) {
 		return new EventListenerSwapParticipant(context, multicaster);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LifecycleSwapParticipant reloadLifecycleSwapParticipant(ConfigurableApplicationContext context) {
+		return new LifecycleSwapParticipant(context);
 	}
 
 	@Bean

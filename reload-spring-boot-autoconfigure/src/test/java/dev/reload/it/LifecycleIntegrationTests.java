@@ -49,6 +49,78 @@ class LifecycleIntegrationTests {
 		assertThat(Files.readString(log)).isEqualTo("v1 destroyed\nv2 destroyed\n");
 	}
 
+	@Test
+	void runningSmartLifecycleIsStoppedAndItsNewInstanceStarted() throws Exception {
+		Path log = this.logs.resolve("lifecycle.txt");
+		Map<String, String> sources = new LinkedHashMap<>(FixtureSources.initial());
+		sources.putAll(ticker("v1"));
+		SourceCompiler.compile(this.classes, sources);
+		RunningApplication app = RunningApplication.start(this.classes, "test.lifecycle-log=" + log);
+		try {
+			assertThat(Files.readString(log)).isEqualTo("v1 started\n");
+			SourceCompiler.compile(this.classes, ticker("v2"));
+			assertThat(app.reloadNow().read("$.outcome", String.class)).isEqualTo("RELOADED");
+			assertThat(Files.readString(log)).isEqualTo("v1 started\nv1 stopped\nv2 started\n");
+		}
+		finally {
+			app.close();
+		}
+		assertThat(Files.readString(log)).isEqualTo("v1 started\nv1 stopped\nv2 started\nv2 stopped\n");
+	}
+
+	private static Map<String, String> ticker(String version) {
+		return SourceCompiler.of(FixtureSources.PACKAGE + "Ticker",
+				"""
+						package dev.reload.it.fixture.app;
+
+						import java.io.IOException;
+						import java.io.UncheckedIOException;
+						import java.nio.file.Files;
+						import java.nio.file.Path;
+						import java.nio.file.StandardOpenOption;
+						import org.springframework.beans.factory.annotation.Value;
+						import org.springframework.context.SmartLifecycle;
+						import org.springframework.stereotype.Component;
+
+						@Component
+						public class Ticker implements SmartLifecycle {
+							private final Path log;
+							private volatile boolean running;
+
+							public Ticker(@Value("${test.lifecycle-log}") Path log) {
+								this.log = log;
+							}
+
+							@Override
+							public void start() {
+								this.running = true;
+								write("%1$s started");
+							}
+
+							@Override
+							public void stop() {
+								this.running = false;
+								write("%1$s stopped");
+							}
+
+							@Override
+							public boolean isRunning() {
+								return this.running;
+							}
+
+							private void write(String line) {
+								try {
+									Files.writeString(this.log, line + "\\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+								}
+								catch (IOException ex) {
+									throw new UncheckedIOException(ex);
+								}
+							}
+						}
+						"""
+					.formatted(version));
+	}
+
 	private static Map<String, String> tracked(String version) {
 		return SourceCompiler.of(TRACKED,
 				"""
