@@ -26,7 +26,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class Benchmarks {
 
-	static final String COMMAND = "./mvnw -Pbenchmarks -pl samples/colours,benchmarks -am verify -DskipTests";
+	static final String COMMAND = "./mvnw -Pbenchmarks -pl samples/colours,samples/clinic,benchmarks -am verify -DskipTests";
 
 	private Benchmarks() {
 	}
@@ -37,7 +37,7 @@ public final class Benchmarks {
 		// measurements, for profiling one of them
 		String[] options = String.join(" ", Arrays.asList(args).subList(1, args.length)).trim().split("\\s+");
 		Settings settings = "quick".equals(options[0]) ? Settings.QUICK : Settings.FULL;
-		Set<String> every = Set.of("1", "2", "3", "4", "5", "6");
+		Set<String> every = Set.of("1", "2", "3", "4", "5", "6", "7");
 		Set<String> only = (options.length > 1) ? Set.of(options[1].split(",")) : every;
 		boolean all = only.containsAll(every);
 		// only a full run of everything replaces the committed results
@@ -108,6 +108,15 @@ public final class Benchmarks {
 			sources.latencies().forEach((name, stats) -> print("   " + name + ": " + stats.summary()));
 			print("   first in-process compile: " + sources.firstCompile().summary());
 			report.sourceToNewCode(sources, settings.warmupRequests());
+		}
+
+		if (only.contains("7")) {
+			print("7. PetClinic-shaped edits");
+			Map<String, Map<String, String>> edits = new ClinicEdits(module.resolve("../samples/clinic"),
+					new Workspace(root.resolve("clinic")), settings.quick() ? 3 : 20)
+				.run();
+			edits.forEach((edit, row) -> print("   " + edit + ": " + row));
+			report.clinicEdits(edits);
 		}
 
 		report.write();

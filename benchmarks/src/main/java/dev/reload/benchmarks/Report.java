@@ -99,6 +99,27 @@ final class Report {
 				build / inProcess));
 	}
 
+	void clinicEdits(Map<String, Map<String, String>> edits) {
+		section("7. PetClinic-shaped edits",
+				"The edits a developer makes to Spring PetClinic, made to the clinic sample (JPA entities, Spring "
+						+ "Data, Thymeleaf, H2), one after the other, each timed from the moment the files are saved "
+						+ "to the first response that shows it. The starter is given the saved sources, which it "
+						+ "compiles in-process, or the class files an IDE writes (compiled by the benchmark, not "
+						+ "timed); DevTools is given the same class files. The starter's outcome is in brackets: an "
+						+ "entity, a repository interface or a configuration class restarts the application "
+						+ "in-process (RESTARTED). A throwing constructor: what the next requests get for 5 s, then "
+						+ "the fix.");
+		List<String> header = new ArrayList<>(List.of("edit"));
+		edits.values().stream().findFirst().ifPresent((row) -> header.addAll(row.keySet()));
+		List<List<String>> rows = new ArrayList<>();
+		edits.forEach((edit, results) -> {
+			List<String> row = new ArrayList<>(List.of(edit));
+			header.stream().skip(1).forEach((column) -> row.add(results.getOrDefault(column, "")));
+			rows.add(row);
+		});
+		table(header, rows);
+	}
+
 	void scaling(Map<Integer, Scaling.Row> rows) {
 		section("2. Scaling with the size of the application",
 				"Generated applications: a fifth controllers (two services each), two fifths services (one "

@@ -234,7 +234,36 @@ public final class ClassFileIndex {
 	 * @return the affected class names, the changed ones included
 	 */
 	public synchronized Set<String> affectedBy(ChangeSet changes) {
-		return dependencies().with(changes).dependentsClosure(changes.classNames());
+		DependencyGraph graph = dependencies().with(changes);
+		Set<String> affected = graph.dependentsClosure(changes.classNames());
+		// what a redefined class reaches with package access must share its generation
+		Set<String> looked = new HashSet<>();
+		while (true) {
+			Set<String> more = new HashSet<>();
+			for (String name : affected) {
+				if (!looked.add(name) || changes.removed().contains(name)) {
+					continue;
+				}
+				byte[] bytes = classFileOf(name, changes);
+				if (bytes != null) {
+					for (String target : PackageAccess.targets(bytes, (other) -> classFileOf(other, changes))) {
+						if (!affected.contains(target)) {
+							more.add(target);
+						}
+					}
+				}
+			}
+			if (more.isEmpty()) {
+				return affected;
+			}
+			more.addAll(affected);
+			affected = graph.dependentsClosure(more);
+		}
+	}
+
+	private byte @Nullable [] classFileOf(String className, ChangeSet changes) {
+		ChangeSet.ClassFile changed = changes.contents().get(className);
+		return (changed != null) ? changed.bytes() : currentClassFile(className);
 	}
 
 	/**

@@ -13,17 +13,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.asm.AnnotationVisitor;
 import org.springframework.asm.ClassReader;
 import org.springframework.asm.ClassVisitor;
+import org.springframework.asm.MethodVisitor;
 import org.springframework.asm.Opcodes;
 import org.springframework.asm.SpringAsmInfo;
 
 /**
  * Finds the classes that a framework holds on to beyond the beans, read from their class
- * files: JPA's managed types ({@code @Entity}, {@code @Embeddable},
- * {@code @MappedSuperclass}), which Hibernate's model keeps from start-up, and Spring
- * Data repository interfaces, whose proxies are bound to the interface they were created
- * for. A new definition of one of them would give the application two classes of that
- * name, the framework's and the new code's ({@code Owner cannot be cast to Owner}), so a
- * change that reaches one needs a restart.
+ * files: configuration classes ({@code @Configuration}, {@code @Import}, a class with
+ * {@code @Bean} methods), whose bean definitions were read when the context started,
+ * JPA's managed types ({@code @Entity}, {@code @Embeddable}, {@code @MappedSuperclass}),
+ * which Hibernate's model keeps from start-up, and Spring Data repository interfaces,
+ * whose proxies are bound to the interface they were created for. A new definition of one
+ * of them would give the application two classes of that name, the framework's and the
+ * new code's ({@code Owner cannot be cast to Owner}), so a change that reaches one needs
+ * a restart.
  *
  * @author reload-spring-boot
  */
@@ -36,6 +39,19 @@ public final class HeldClasses {
 			"Ljavax/persistence/MappedSuperclass;", "a JPA mapped superclass");
 
 	private static final String REPOSITORY_DEFINITION = "Lorg/springframework/data/repository/RepositoryDefinition;";
+
+	/** Annotations whose classes declare or register beans when the context starts. */
+	private static final Set<String> CONFIGURATION_ANNOTATIONS = Set.of(
+			"Lorg/springframework/context/annotation/Configuration;",
+			"Lorg/springframework/boot/SpringBootConfiguration;",
+			"Lorg/springframework/boot/autoconfigure/SpringBootApplication;",
+			"Lorg/springframework/boot/autoconfigure/AutoConfiguration;",
+			"Lorg/springframework/boot/test/context/TestConfiguration;",
+			"Lorg/springframework/context/annotation/Import;", "Lorg/springframework/context/annotation/ComponentScan;",
+			"Lorg/springframework/boot/context/properties/EnableConfigurationProperties;",
+			"Lorg/springframework/boot/context/properties/ConfigurationPropertiesScan;");
+
+	private static final String BEAN = "Lorg/springframework/context/annotation/Bean;";
 
 	private HeldClasses() {
 	}
@@ -67,6 +83,9 @@ public final class HeldClasses {
 		if (header.persistence() != null) {
 			return header.persistence();
 		}
+		if (header.configuration()) {
+			return "a configuration class, whose bean definitions were read at start-up";
+		}
 		if (header.isInterface() && isRepository(header, classFiles)) {
 			return "a Spring Data repository";
 		}
@@ -97,11 +116,11 @@ public final class HeldClasses {
 	}
 
 	private record Header(boolean isInterface, String[] interfaces, @Nullable String persistence,
-			boolean repositoryDefinition) {
+			boolean repositoryDefinition, boolean configuration) {
 
 		static Header of(byte[] bytes) {
 			String[][] interfaces = { new String[0] };
-			boolean[] flags = new boolean[2];
+			boolean[] flags = new boolean[3];
 			String[] persistence = new String[1];
 			new ClassReader(bytes).accept(new ClassVisitor(SpringAsmInfo.ASM_VERSION) {
 
@@ -119,11 +138,26 @@ public final class HeldClasses {
 						persistence[0] = kind;
 					}
 					flags[1] |= REPOSITORY_DEFINITION.equals(descriptor);
+					flags[2] |= CONFIGURATION_ANNOTATIONS.contains(descriptor);
 					return null;
 				}
 
+				@Override
+				public @Nullable MethodVisitor visitMethod(int access, String name, String descriptor,
+						@Nullable String signature, String @Nullable [] exceptions) {
+					return new MethodVisitor(SpringAsmInfo.ASM_VERSION) {
+
+						@Override
+						public @Nullable AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+							flags[2] |= BEAN.equals(annotation);
+							return null;
+						}
+
+					};
+				}
+
 			}, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-			return new Header(flags[0], interfaces[0], persistence[0], flags[1]);
+			return new Header(flags[0], interfaces[0], persistence[0], flags[1], flags[2]);
 		}
 
 	}
