@@ -213,9 +213,10 @@ final class ClinicEdits {
 		}
 
 		String edit(List<Edit> edits, String path, Predicate<String> shows) {
+			String before = lastReport();
 			long start = apply(edits);
 			double millis = this.probe.millisUntil(this.app.url(path), shows, start);
-			return format(millis) + outcome();
+			return format(millis) + outcome(before);
 		}
 
 		String throwingConstructorThenFix() {
@@ -266,16 +267,40 @@ final class ClinicEdits {
 			return new Stats(millis).summary();
 		}
 
-		private String outcome() {
+		private String outcome(String before) {
+			if (this.mode == Mode.DEVTOOLS) {
+				return "";
+			}
+			String after = lastReport();
+			if (after.equals(before)) {
+				// a template is read again, not reloaded
+				return " (no reload)";
+			}
+			int at = after.indexOf("\"outcome\":\"");
+			return (at < 0) ? "" : " (" + after.substring(at + 11, after.indexOf('"', at + 11)) + ")";
+		}
+
+		/**
+		 * Return the newest report of the starter's history, as JSON text, or an empty
+		 * string.
+		 */
+		private String lastReport() {
 			if (this.mode == Mode.DEVTOOLS) {
 				return "";
 			}
 			try {
 				String status = PlainHttp.get(this.app.url("/actuator/reload"), 30_000).body();
-				int at = status.indexOf("\"outcome\":\"", status.indexOf("\"history\""));
-				return (at < 0) ? "" : " (" + status.substring(at + 11, status.indexOf('"', at + 11)) + ")";
+				int history = status.indexOf("\"history\":[");
+				if (history < 0 || status.startsWith("]", history + 11)) {
+					return "";
+				}
+				// the newest report, up to the end of its time stamp, tells one reload
+				// from another
+				int timestamp = status.indexOf("\"timestamp\":\"", history);
+				int close = (timestamp < 0) ? -1 : status.indexOf('"', timestamp + 13);
+				return (close < 0) ? status.substring(history) : status.substring(history, close + 1);
 			}
-			catch (IOException ex) {
+			catch (IOException | RuntimeException ex) {
 				return "";
 			}
 		}
