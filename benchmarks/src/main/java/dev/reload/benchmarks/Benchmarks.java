@@ -20,7 +20,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs every benchmark and writes the results under {@code benchmarks/results}: a short
  * smoke run with {@code quick}, which writes under {@code target} instead. Run it with
- * {@code ./mvnw -Pbenchmarks -pl samples/colours,benchmarks -am verify -DskipTests}.
+ * {@code ./mvnw -Pbenchmarks -pl samples/colours,samples/clinic,benchmarks -am verify -DskipTests}.
  *
  * @author reload-spring-boot
  */

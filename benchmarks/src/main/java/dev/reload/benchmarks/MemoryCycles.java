@@ -1,8 +1,6 @@
 package dev.reload.benchmarks;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.reload.samples.support.Http;
+import dev.reload.samples.support.LiveGenerations;
 
 /**
  * Measurement 5: many reload cycles of the sample; after a full garbage collection at the
@@ -23,9 +22,6 @@ final class MemoryCycles {
 	private static final Pattern VALUE = Pattern.compile("\"statistic\":\"VALUE\",\"value\":([0-9.E+-]+)");
 
 	private static final Pattern COUNT = Pattern.compile("\"statistic\":\"COUNT\",\"value\":([0-9.E+-]+)");
-
-	private static final Pattern GENERATIONS = Pattern.compile(
-			"\\s+\\d+:\\s+(\\d+)\\s+\\d+\\s+dev\\.reload\\.autoconfigure\\.classloader\\.GenerationClassLoader\\b");
 
 	private final ColoursSample sample;
 
@@ -64,9 +60,7 @@ final class MemoryCycles {
 		// the starter evicts replaced classes from Spring's caches shortly after a switch
 		Sleep.millis(1000);
 		// the histogram runs a full collection first, then counts what survived it
-		String histogram = jcmd(app.pid(), "GC.class_histogram");
-		Matcher generations = GENERATIONS.matcher(histogram);
-		int liveGenerations = generations.find() ? Integer.parseInt(generations.group(1)) : 0;
+		int liveGenerations = LiveGenerations.count(app.pid());
 		return new Checkpoint(cycle, (long) metric(app, "jvm.classes.loaded", VALUE),
 				(long) metric(app, "jvm.classes.unloaded", COUNT),
 				metric(app, "jvm.memory.used?tag=area:heap", VALUE) / (1024 * 1024),
@@ -80,26 +74,6 @@ final class MemoryCycles {
 			throw new IllegalStateException("No value in " + body);
 		}
 		return Double.parseDouble(matcher.group(1));
-	}
-
-	private static String jcmd(long pid, String command) {
-		Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-		try {
-			Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true)
-				.start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (process.waitFor() != 0) {
-				throw new IllegalStateException("jcmd " + command + " failed: " + output);
-			}
-			return output;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**

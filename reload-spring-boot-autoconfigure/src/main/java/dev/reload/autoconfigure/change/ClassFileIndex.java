@@ -75,7 +75,7 @@ public final class ClassFileIndex {
 				BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
 				byte[] bytes = read(file);
 				String hash = sha256(bytes);
-				this.observed.put(file, new Observed(attributes.size(), attributes.lastModifiedTime(), hash));
+				this.observed.put(file, Observed.of(attributes, hash));
 				this.applied.put(name, hash);
 				this.initialClassFiles.put(name, bytes);
 			}
@@ -191,20 +191,22 @@ public final class ClassFileIndex {
 
 	/**
 	 * Return the content of a class file if it differs from the applied version. A file
-	 * whose size and time are as last seen, with the applied hash, is not read at all;
-	 * any other is read once, and the content returned is exactly what was hashed.
+	 * whose size and time are as last seen, with the applied hash, is not read at all,
+	 * unless it was seen within the file system's time resolution of its modification: a
+	 * rewrite of the same size in that tick would keep the time. Any other is read once,
+	 * and the content returned is exactly what was hashed.
 	 */
 	private @Nullable ClassFile readIfChanged(Path file, String name, @Nullable String appliedHash) {
 		try {
 			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
 			Observed previous = this.observed.get(file);
-			if (previous != null && previous.size() == attributes.size()
+			if (previous != null && !previous.racy() && previous.size() == attributes.size()
 					&& previous.modified().equals(attributes.lastModifiedTime())
 					&& previous.sha256().equals(appliedHash)) {
 				return null;
 			}
 			ClassFile content = ClassFile.of(name, read(file));
-			this.observed.put(file, new Observed(attributes.size(), attributes.lastModifiedTime(), content.sha256()));
+			this.observed.put(file, Observed.of(attributes, content.sha256()));
 			return content.sha256().equals(appliedHash) ? null : content;
 		}
 		catch (NoSuchFileException ex) {
@@ -368,7 +370,19 @@ public final class ClassFileIndex {
 		}
 	}
 
-	private record Observed(long size, FileTime modified, String sha256) {
+	private record Observed(long size, FileTime modified, String sha256, boolean racy) {
+
+		/**
+		 * How close to its modification a file must be seen for its time not to tell a
+		 * later rewrite apart: file systems keep times in coarse ticks (a few
+		 * milliseconds on Linux, two seconds on FAT).
+		 */
+		private static final long RACY_MILLIS = 2000;
+
+		static Observed of(BasicFileAttributes attributes, String sha256) {
+			boolean racy = System.currentTimeMillis() - attributes.lastModifiedTime().toMillis() < RACY_MILLIS;
+			return new Observed(attributes.size(), attributes.lastModifiedTime(), sha256, racy);
+		}
 
 	}
 

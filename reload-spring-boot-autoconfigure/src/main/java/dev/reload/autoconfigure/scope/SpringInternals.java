@@ -1,6 +1,7 @@
 package dev.reload.autoconfigure.scope;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 
 import org.jspecify.annotations.Nullable;
@@ -11,14 +12,14 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * The private fields of Spring Framework that a rebuild must reach because no public API
- * does what it needs; each names why. A field that is gone fails loudly, naming it, when
- * the class that needs it is first used (and in {@code SpringInternalsTests}), instead of
- * leaving a rebuild half done.
+ * The private fields and methods of Spring Framework that a reload must reach because no
+ * public API does what it needs; each names why. A field that is gone fails loudly,
+ * naming it, when the class that needs it is first used (and in
+ * {@code SpringInternalsTests}), instead of leaving a rebuild half done.
  *
  * @author reload-spring-boot
  */
-final class SpringInternals {
+public final class SpringInternals {
 
 	private SpringInternals() {
 	}
@@ -32,7 +33,7 @@ final class SpringInternals {
 	 * @return the field
 	 * @throws IllegalStateException if the running Spring Framework has no such field
 	 */
-	static Field field(Class<?> owner, String name, Class<?> type, String why) {
+	public static Field field(Class<?> owner, String name, Class<?> type, String why) {
 		Field field = ReflectionUtils.findField(owner, name);
 		if (field == null || !type.isAssignableFrom(field.getType())) {
 			throw new IllegalStateException("Spring Framework " + SpringVersion.getVersion() + " has no field "
@@ -41,6 +42,25 @@ final class SpringInternals {
 		}
 		ReflectionUtils.makeAccessible(field);
 		return field;
+	}
+
+	/**
+	 * Return the named method without parameters, accessible.
+	 * @param owner the class that declares it
+	 * @param name the method's name
+	 * @param why what the method is needed for
+	 * @return the method
+	 * @throws IllegalStateException if the running Spring Framework has no such method
+	 */
+	public static Method method(Class<?> owner, String name, String why) {
+		Method method = ReflectionUtils.findMethod(owner, name);
+		if (method == null) {
+			throw new IllegalStateException("Spring Framework " + SpringVersion.getVersion() + " has no method "
+					+ owner.getName() + "." + name + "(), which reload-spring-boot needs " + why
+					+ "; this version of Spring Framework is not supported");
+		}
+		ReflectionUtils.makeAccessible(method);
+		return method;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.reload.autoconfigure.change;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +54,20 @@ class ClassFileIndexTests {
 		index.apply(both);
 		assertThat(index.diff(List.of()).isEmpty()).isTrue();
 		assertThat(index.diff().isEmpty()).isTrue();
+	}
+
+	@Test
+	void rewriteOfTheSameSizeWithinTheSameTimeTickIsSeen() throws IOException {
+		SourceCompiler.compile(this.classes, Map.of("sample.Clock", CLOCK.formatted("noon")));
+		ClassFileIndex index = index(Map.of());
+		Path clock = file("sample.Clock");
+		FileTime written = Files.getLastModifiedTime(clock);
+		// another variant of the same size, written in the same tick of the file
+		// system's clock: size and time are as the index last saw them
+		SourceCompiler.compile(this.classes, Map.of("sample.Clock", CLOCK.formatted("dusk")));
+		Files.setLastModifiedTime(clock, written);
+		ChangeSet changes = index.diff(List.of(clock));
+		assertThat(changes.modified()).containsOnlyKeys("sample.Clock");
 	}
 
 	@Test

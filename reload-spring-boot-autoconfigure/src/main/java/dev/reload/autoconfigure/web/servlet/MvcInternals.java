@@ -5,8 +5,8 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.core.SpringVersion;
-import org.springframework.util.ReflectionUtils;
+import dev.reload.autoconfigure.scope.SpringInternals;
+
 import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
@@ -46,25 +46,11 @@ final class MvcInternals {
 	}
 
 	private static Field field(Class<?> owner, String name, Class<?> type) {
-		Field field = ReflectionUtils.findField(owner, name);
-		if (field == null || !type.isAssignableFrom(field.getType())) {
-			throw new IllegalStateException("Spring Framework " + SpringVersion.getVersion() + " has no field "
-					+ owner.getName() + "." + name + " of type " + type.getName() + ", which reload-spring-boot needs "
-					+ WHY + "; this version of Spring Framework is not supported");
-		}
-		ReflectionUtils.makeAccessible(field);
-		return field;
+		return SpringInternals.field(owner, name, type, WHY);
 	}
 
 	private static Method method(Class<?> owner, String name) {
-		Method method = ReflectionUtils.findMethod(owner, name);
-		if (method == null) {
-			throw new IllegalStateException("Spring Framework " + SpringVersion.getVersion() + " has no method "
-					+ owner.getName() + "." + name + "(), which reload-spring-boot needs " + WHY
-					+ "; this version of Spring Framework is not supported");
-		}
-		ReflectionUtils.makeAccessible(method);
-		return method;
+		return SpringInternals.method(owner, name, WHY);
 	}
 
 }

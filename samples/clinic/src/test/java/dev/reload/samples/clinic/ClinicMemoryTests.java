@@ -1,17 +1,13 @@
 package dev.reload.samples.clinic;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.reload.samples.support.Http;
+import dev.reload.samples.support.LiveGenerations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +24,6 @@ import static org.awaitility.Awaitility.await;
  * @author reload-spring-boot
  */
 class ClinicMemoryTests {
-
-	private static final Pattern GENERATIONS = Pattern.compile(
-			"\\s+\\d+:\\s+(\\d+)\\s+\\d+\\s+dev\\.reload\\.autoconfigure\\.classloader\\.GenerationClassLoader\\b");
 
 	private static final String VET_CONTROLLER = "src/main/java/dev/reload/samples/clinic/vet/VetController.java";
 
@@ -73,29 +66,7 @@ class ClinicMemoryTests {
 	}
 
 	private static int liveGenerations(ClinicProcess clinic) {
-		// the histogram runs a full collection first, then counts what survived it
-		String histogram = jcmd(clinic.pid(), "GC.class_histogram");
-		Matcher generations = GENERATIONS.matcher(histogram);
-		return generations.find() ? Integer.parseInt(generations.group(1)) : 0;
-	}
-
-	private static String jcmd(long pid, String command) {
-		Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-		try {
-			Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true)
-				.start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("jcmd ended").isTrue();
-			assertThat(process.exitValue()).as(() -> "jcmd " + command + ": " + output).isZero();
-			return output;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return LiveGenerations.count(clinic.pid());
 	}
 
 }
