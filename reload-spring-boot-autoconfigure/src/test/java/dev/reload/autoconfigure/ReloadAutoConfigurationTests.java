@@ -13,7 +13,12 @@ import dev.reload.autoconfigure.actuate.ReloadHealthIndicator;
 import dev.reload.autoconfigure.change.PendingChanges;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 import dev.reload.autoconfigure.classloader.ReloadingClassLoader;
+import dev.reload.autoconfigure.compile.InProcessSourceCompilation;
+import dev.reload.autoconfigure.engine.ApplicationRestart;
 import dev.reload.autoconfigure.engine.ReloadEngine;
+import dev.reload.autoconfigure.engine.SourceCompilation;
+import dev.reload.autoconfigure.launch.InProcessRestart;
+import dev.reload.autoconfigure.scope.LifecycleSwapParticipant;
 import dev.reload.autoconfigure.web.servlet.ReloadWebMvcAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +119,35 @@ class ReloadAutoConfigurationTests {
 	void withoutDirectoriesUnderATestFrameworkReloadingStaysOff() {
 		this.runner.run((context) -> assertThat(context).doesNotHaveBean(ReloadEngine.class)
 			.doesNotHaveBean(ClassGenerations.class));
+	}
+
+	@Test
+	void sourcesAreCompiledWhenASourceDirectoryIsSet(@TempDir Path sources) {
+		withDirectories(this.runner)
+			.run((context) -> assertThat(context.getBean(SourceCompilation.class)).isSameAs(SourceCompilation.NONE));
+		withDirectories(this.runner).withPropertyValues("reload.source-directories=" + sources)
+			.run((context) -> assertThat(context.getBean(SourceCompilation.class))
+				.isInstanceOf(InProcessSourceCompilation.class));
+	}
+
+	@Test
+	void restartsAreOffWhenSetToNeverAndUnavailableUnderATestFramework() {
+		withDirectories(this.runner).run((context) -> {
+			assertThat(context.getBean(ApplicationRestart.class)).isInstanceOf(InProcessRestart.class);
+			// not relaunched by its main: nothing to run again
+			assertThat(context.getBean(ApplicationRestart.class).isAvailable()).isFalse();
+		});
+		withDirectories(this.runner).withPropertyValues("reload.restart=never")
+			.run((context) -> assertThat(context.getBean(ApplicationRestart.class)).isSameAs(ApplicationRestart.NEVER));
+	}
+
+	@Test
+	void webApplicationGetsTheControllerAdviceParticipant() {
+		withDirectories(this.webRunner)
+			.run((context) -> assertThat(context).hasBean("reloadControllerAdviceSwapParticipant")
+				.hasSingleBean(LifecycleSwapParticipant.class));
+		withDirectories(this.runner)
+			.run((context) -> assertThat(context).doesNotHaveBean("reloadControllerAdviceSwapParticipant"));
 	}
 
 	@Test
