@@ -88,6 +88,10 @@ record BuildOptions(int release, boolean parameters, String encoding, boolean pr
 		if (this.processingOff) {
 			options.add("-proc:none");
 		}
+		else if (this.processorPath == null && Runtime.version().feature() >= 21) {
+			// since JDK 23 javac runs processors found on the class path only when asked
+			options.add("-proc:full");
+		}
 		options.addAll(this.processorOptions);
 		return options;
 	}
