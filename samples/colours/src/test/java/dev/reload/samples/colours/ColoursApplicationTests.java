@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import dev.reload.autoconfigure.change.PendingChanges;
 import dev.reload.autoconfigure.engine.SourceCompilation;
@@ -44,8 +45,13 @@ class ColoursApplicationTests {
 		ClassDirectories.copy(Path.of("target/classes"), this.classes);
 		ClassDirectories.copy(Path.of("src/main/java"), this.sources);
 		Path colours = this.sources.resolve(Path.of("src/main/java").relativize(COLOURS));
-		// as after a build: the class files are newer than their sources
-		Files.setLastModifiedTime(colours, FileTime.fromMillis(0));
+		// as after a build: the class files are newer than their sources, none of which
+		// is stale when the application starts
+		try (Stream<Path> files = Files.walk(this.sources)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Files.setLastModifiedTime(file, FileTime.fromMillis(0));
+			}
+		}
 		try (ConfigurableApplicationContext context = SpringApplication.run(ColoursApplication.class, "--server.port=0",
 				"--reload.directories=" + this.classes, "--reload.source-directories=" + this.sources,
 				"--spring.main.banner-mode=off")) {
