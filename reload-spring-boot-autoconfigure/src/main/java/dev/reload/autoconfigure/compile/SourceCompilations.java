@@ -1,5 +1,6 @@
 package dev.reload.autoconfigure.compile;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -63,8 +64,17 @@ public final class SourceCompilations {
 					+ "JDK to have them compiled. Class files your build or IDE writes are still reloaded");
 			return SourceCompilation.NONE;
 		}
-		InProcessSourceCompilation compilation = new InProcessSourceCompilation(compiler, javaRoots, classDirectories,
-				ApplicationClassPath.current(), index, quietPeriod);
+		InProcessSourceCompilation compilation;
+		try {
+			compilation = new InProcessSourceCompilation(compiler, javaRoots, classDirectories,
+					ApplicationClassPath.current(), index, quietPeriod);
+		}
+		catch (IllegalStateException | UncheckedIOException ex) {
+			// an unreadable build file is no reason not to start: class reloading goes on
+			logger.warn("Edited sources in " + javaRoots + " are not compiled: " + ex.getMessage()
+					+ ". Class files your build or IDE writes are still reloaded");
+			return SourceCompilation.NONE;
+		}
 		logger.info("Edited sources in " + javaRoots + " are compiled on the next reload "
 				+ compilation.compilerOptions() + (compilation.resourceRoots().isEmpty() ? ""
 						: "; edited templates and static files in " + compilation.resourceRoots() + " are copied"));

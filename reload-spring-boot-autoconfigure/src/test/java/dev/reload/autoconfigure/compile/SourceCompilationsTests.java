@@ -56,6 +56,17 @@ class SourceCompilationsTests {
 	}
 
 	@Test
+	void anUnreadableBuildFileSaysSoAndCompilesNothing(CapturedOutput output) throws Exception {
+		Path root = Files.createDirectories(this.sources.resolve("project/src/main/java"));
+		Path pom = Files.writeString(this.sources.resolve("project/pom.xml"), "<project><unclosed></project>");
+		SourceCompilation compilation = SourceCompilations.forApplication(List.of(root), List.of(this.classes), index(),
+				Duration.ofMillis(10), getClass().getClassLoader());
+		assertThat(compilation).isSameAs(SourceCompilation.NONE);
+		assertThat(output).contains("are not compiled: Could not read the compiler settings of " + pom)
+			.contains("Class files your build or IDE writes are still reloaded");
+	}
+
+	@Test
 	void noSourceRootsMeansNoCompilation() {
 		assertThat(SourceCompilations.forApplication(List.of(), List.of(this.classes), index(), Duration.ofMillis(10),
 				getClass().getClassLoader()))
