@@ -142,12 +142,14 @@ class ReloadAutoConfigurationTests {
 	}
 
 	@Test
-	void webApplicationGetsTheControllerAdviceParticipant() {
+	void webApplicationGetsTheControllerAdviceAndHeldWebBeansParticipants() {
 		withDirectories(this.webRunner)
 			.run((context) -> assertThat(context).hasBean("reloadControllerAdviceSwapParticipant")
-				.hasSingleBean(LifecycleSwapParticipant.class));
+				.hasSingleBean(LifecycleSwapParticipant.class)
+				.hasBean("reloadHeldWebBeans"));
 		withDirectories(this.runner)
-			.run((context) -> assertThat(context).doesNotHaveBean("reloadControllerAdviceSwapParticipant"));
+			.run((context) -> assertThat(context).doesNotHaveBean("reloadControllerAdviceSwapParticipant")
+				.doesNotHaveBean("reloadHeldWebBeans"));
 	}
 
 	@Test

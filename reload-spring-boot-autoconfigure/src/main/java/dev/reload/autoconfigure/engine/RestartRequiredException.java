@@ -8,11 +8,12 @@ import java.util.stream.Collectors;
  * A change reaches classes that cannot be reloaded in place: the main application class
  * and what it refers to, which the application class loader loaded, configuration
  * classes, whose bean definitions were fixed at start-up, and classes a framework holds
- * on to (JPA entities, Spring Data repository interfaces).
+ * on to (JPA entities, Spring Data repository interfaces), and beans that the web stack
+ * took in at start-up, which a {@link dev.reload.BeanSwapParticipant} refuses with one.
  *
  * @author reload-spring-boot
  */
-class RestartRequiredException extends RuntimeException {
+public class RestartRequiredException extends RuntimeException {
 
 	private final String reason;
 
@@ -32,6 +33,15 @@ class RestartRequiredException extends RuntimeException {
 						+ "would give the application two classes of that name");
 	}
 
+	/**
+	 * Create an exception for changes that cannot be applied in place.
+	 * @param reason why not, completing "the changes cannot be applied in place:"
+	 */
+	public RestartRequiredException(String reason) {
+		super("The changes need a restart: " + reason + "; they cannot be reloaded in place");
+		this.reason = reason;
+	}
+
 	private RestartRequiredException(Set<String> changed, String reason) {
 		super("Changes to " + changed + " need a restart: " + reason + "; they cannot be reloaded in place");
 		this.reason = reason;
@@ -41,7 +51,7 @@ class RestartRequiredException extends RuntimeException {
 	 * Return why the changes cannot be applied in place.
 	 * @return the reason
 	 */
-	String reason() {
+	public String reason() {
 		return this.reason;
 	}
 

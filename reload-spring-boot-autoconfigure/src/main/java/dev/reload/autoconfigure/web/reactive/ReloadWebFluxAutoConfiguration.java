@@ -4,6 +4,7 @@ import dev.reload.autoconfigure.ReloadAutoConfiguration;
 import dev.reload.autoconfigure.engine.ReloadEngine;
 import dev.reload.autoconfigure.engine.RequestGate;
 import dev.reload.autoconfigure.web.ReloadEndpointRequests;
+import dev.reload.autoconfigure.web.HeldWebBeans;
 import dev.reload.autoconfigure.web.RequestMappingSwapParticipant;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,6 +49,12 @@ public final class ReloadWebFluxAutoConfiguration {
 			ConfigurableListableBeanFactory beanFactory) {
 		return new RequestMappingSwapParticipant<>(
 				new WebFluxRequestMappings(requestMappingHandlerMapping, beanFactory));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "reloadHeldWebBeans")
+	HeldWebBeans reloadHeldWebBeans(ConfigurableListableBeanFactory beanFactory) {
+		return HeldWebBeans.reactive(beanFactory.getBeanClassLoader());
 	}
 
 }

@@ -4,6 +4,7 @@ import dev.reload.autoconfigure.ReloadAutoConfiguration;
 import dev.reload.autoconfigure.engine.ReloadEngine;
 import dev.reload.autoconfigure.engine.RequestGate;
 import dev.reload.autoconfigure.web.ReloadEndpointRequests;
+import dev.reload.autoconfigure.web.HeldWebBeans;
 import dev.reload.autoconfigure.web.RequestMappingSwapParticipant;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -92,6 +93,12 @@ public final class ReloadWebMvcAutoConfiguration {
 	@ConditionalOnMissingBean(name = "reloadControllerAdviceSwapParticipant")
 	ControllerAdviceSwapParticipant reloadControllerAdviceSwapParticipant(ApplicationContext applicationContext) {
 		return new ControllerAdviceSwapParticipant(applicationContext);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "reloadHeldWebBeans")
+	HeldWebBeans reloadHeldWebBeans(ConfigurableListableBeanFactory beanFactory) {
+		return HeldWebBeans.servlet(beanFactory.getBeanClassLoader());
 	}
 
 }

@@ -1,0 +1,189 @@
+package dev.reload.autoconfigure.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.reload.BeanSwap;
+import dev.reload.BeanSwapParticipant;
+import dev.reload.autoconfigure.engine.RestartRequiredException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.Ordered;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Refuses, as needing a restart, a reload that rebuilds, adds or removes a bean the web
+ * stack took in once at start-up and keeps using: servlet filters and registration beans,
+ * which the servlet container registered, {@code WebMvcConfigurer}s, which Spring MVC
+ * called once, handler interceptors, argument resolvers, message converters and
+ * converters or formatters, which the handler mappings, the handler adapter and the
+ * conversion service hold. A rebuilt instance of one of them would never be called: the
+ * old code would keep running beside the new. The restart fallback applies the change
+ * instead.
+ *
+ * @author reload-spring-boot
+ */
+public final class HeldWebBeans implements BeanSwapParticipant, Ordered {
+
+	private static final String CONVERSION = "a converter or formatter, which the web conversion service holds from "
+			+ "start-up";
+
+	private static final Map<String, String> SERVLET;
+
+	private static final Map<String, String> REACTIVE;
+
+	static {
+		Map<String, String> servlet = new LinkedHashMap<>();
+		servlet.put("jakarta.servlet.Filter", "a servlet Filter, which the servlet container registered at start-up");
+		servlet.put("jakarta.servlet.Servlet", "a Servlet, which the servlet container registered at start-up");
+		servlet.put("jakarta.servlet.ServletContextListener",
+				"a servlet listener, which the servlet container registered at start-up");
+		servlet.put("jakarta.servlet.ServletRequestListener",
+				"a servlet listener, which the servlet container registered at start-up");
+		servlet.put("jakarta.servlet.http.HttpSessionListener",
+				"a servlet listener, which the servlet container registered at start-up");
+		servlet.put("org.springframework.boot.web.servlet.ServletContextInitializer",
+				"a servlet registration bean, which the servlet container applied at start-up");
+		servlet.put("org.springframework.web.servlet.config.annotation.WebMvcConfigurer",
+				"a WebMvcConfigurer, which Spring MVC called once at start-up");
+		servlet.put("org.springframework.web.servlet.HandlerInterceptor",
+				"a handler interceptor, which the handler mappings hold from start-up");
+		servlet.put("org.springframework.web.context.request.WebRequestInterceptor",
+				"a handler interceptor, which the handler mappings hold from start-up");
+		servlet.put("org.springframework.web.method.support.HandlerMethodArgumentResolver",
+				"an argument resolver, which the handler adapter holds from start-up");
+		servlet.put("org.springframework.web.method.support.HandlerMethodReturnValueHandler",
+				"a return value handler, which the handler adapter holds from start-up");
+		servlet.put("org.springframework.http.converter.HttpMessageConverter",
+				"an HTTP message converter, which the handler adapter holds from start-up");
+		servlet.put("org.springframework.web.servlet.HandlerExceptionResolver",
+				"an exception resolver, which the DispatcherServlet looked up at start-up");
+		servlet.put("org.springframework.web.servlet.LocaleResolver",
+				"a locale resolver, which the DispatcherServlet looked up at start-up");
+		servlet.put("org.springframework.web.servlet.ViewResolver",
+				"a view resolver, which the DispatcherServlet looked up at start-up");
+		servlet.put("org.springframework.web.servlet.HandlerMapping",
+				"a handler mapping, which the DispatcherServlet looked up at start-up");
+		servlet.put("org.springframework.web.servlet.HandlerAdapter",
+				"a handler adapter, which the DispatcherServlet looked up at start-up");
+		conversion(servlet);
+		SERVLET = Map.copyOf(servlet);
+		Map<String, String> reactive = new LinkedHashMap<>();
+		reactive.put("org.springframework.web.server.WebFilter",
+				"a WebFilter, which the HTTP handler holds from start-up");
+		reactive.put("org.springframework.web.server.WebExceptionHandler",
+				"a WebExceptionHandler, which the HTTP handler holds from start-up");
+		reactive.put("org.springframework.web.reactive.config.WebFluxConfigurer",
+				"a WebFluxConfigurer, which Spring WebFlux called once at start-up");
+		reactive.put("org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver",
+				"an argument resolver, which the handler adapter holds from start-up");
+		reactive.put("org.springframework.http.codec.HttpMessageReader",
+				"an HTTP message reader, which the codecs hold from start-up");
+		reactive.put("org.springframework.http.codec.HttpMessageWriter",
+				"an HTTP message writer, which the codecs hold from start-up");
+		reactive.put("org.springframework.web.reactive.HandlerMapping",
+				"a handler mapping, which the DispatcherHandler looked up at start-up");
+		reactive.put("org.springframework.web.reactive.HandlerAdapter",
+				"a handler adapter, which the DispatcherHandler looked up at start-up");
+		reactive.put("org.springframework.web.reactive.HandlerResultHandler",
+				"a result handler, which the DispatcherHandler looked up at start-up");
+		conversion(reactive);
+		REACTIVE = Map.copyOf(reactive);
+	}
+
+	private final Map<Class<?>, String> types;
+
+	private HeldWebBeans(Map<String, String> typeNames, @Nullable ClassLoader classLoader) {
+		Map<Class<?>, String> types = new LinkedHashMap<>();
+		typeNames.forEach((name, description) -> {
+			if (ClassUtils.isPresent(name, classLoader)) {
+				types.put(ClassUtils.resolveClassName(name, classLoader), description);
+			}
+		});
+		this.types = types;
+	}
+
+	/**
+	 * Return the participant for a servlet web application.
+	 * @param classLoader the application's class loader
+	 * @return the participant
+	 */
+	public static HeldWebBeans servlet(@Nullable ClassLoader classLoader) {
+		return new HeldWebBeans(SERVLET, classLoader);
+	}
+
+	/**
+	 * Return the participant for a reactive web application.
+	 * @param classLoader the application's class loader
+	 * @return the participant
+	 */
+	public static HeldWebBeans reactive(@Nullable ClassLoader classLoader) {
+		return new HeldWebBeans(REACTIVE, classLoader);
+	}
+
+	private static void conversion(Map<String, String> types) {
+		// Boot adds every converter and formatter bean to the web conversion service
+		for (String name : List.of("org.springframework.core.convert.converter.Converter",
+				"org.springframework.core.convert.converter.ConverterFactory",
+				"org.springframework.core.convert.converter.GenericConverter", "org.springframework.format.Printer",
+				"org.springframework.format.Parser")) {
+			types.put(name, CONVERSION);
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		// before any participant prepares work that a restart would throw away
+		return Ordered.HIGHEST_PRECEDENCE - 1;
+	}
+
+	@Override
+	public Switch prepare(List<BeanSwap> swaps) {
+		Set<String> held = new TreeSet<>();
+		for (BeanSwap swap : swaps) {
+			String kind = kind(swap.previous());
+			if (kind == null) {
+				kind = kind(swap.next());
+			}
+			if (kind != null) {
+				held.add("'" + swap.beanName() + "' (" + kind + ")");
+			}
+		}
+		if (!held.isEmpty()) {
+			throw new RestartRequiredException("they rebuild " + String.join(", ", new ArrayList<>(held))
+					+ ": a new instance would never be called while the old one kept running");
+		}
+		return NoSwitch.INSTANCE;
+	}
+
+	private @Nullable String kind(@Nullable Object bean) {
+		if (bean == null) {
+			return null;
+		}
+		for (Map.Entry<Class<?>, String> type : this.types.entrySet()) {
+			if (type.getKey().isInstance(bean)) {
+				return type.getValue();
+			}
+		}
+		return null;
+	}
+
+	private enum NoSwitch implements Switch {
+
+		INSTANCE;
+
+		@Override
+		public void apply() {
+		}
+
+		@Override
+		public void undo() {
+		}
+
+	}
+
+}

@@ -1,0 +1,214 @@
+package dev.reload.it;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.jayway.jsonpath.DocumentContext;
+import dev.reload.testsupport.SourceCompiler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Beans the web stack took in at start-up (a servlet {@code Filter}, a handler
+ * interceptor and the {@code WebMvcConfigurer} that registers it, a formatter): a change
+ * to one is refused as needing a restart (unavailable under a test framework, so the
+ * reload fails), and all of the application keeps running the old code, instead of a
+ * {@code RELOADED} after which the old instance keeps being called. An unrelated change
+ * still reloads in place.
+ *
+ * @author reload-spring-boot
+ */
+class HeldWebBeansIntegrationTests {
+
+	private static final String FILTER = FixtureSources.PACKAGE + "StampFilter";
+
+	private static final String INTERCEPTOR = FixtureSources.PACKAGE + "StampInterceptor";
+
+	private static final String FORMATTER = FixtureSources.PACKAGE + "PointFormatter";
+
+	@TempDir
+	Path classes;
+
+	private RunningApplication app;
+
+	@BeforeEach
+	void start() {
+		Map<String, String> sources = new LinkedHashMap<>(FixtureSources.initial());
+		sources.putAll(filter("filtered"));
+		sources.putAll(interceptor("intercepted"));
+		sources.putAll(formatter("("));
+		sources.putAll(SourceCompiler.of(FixtureSources.PACKAGE + "Point", """
+				package dev.reload.it.fixture.app;
+
+				public record Point(int x, int y) {
+				}
+				""", FixtureSources.PACKAGE + "PointController", """
+				package dev.reload.it.fixture.app;
+
+				import org.springframework.web.bind.annotation.GetMapping;
+				import org.springframework.web.bind.annotation.RequestParam;
+				import org.springframework.web.bind.annotation.RestController;
+
+				@RestController
+				public class PointController {
+					@GetMapping("/point")
+					public String point(@RequestParam("at") Point point) {
+						return point.x() + "+" + point.y();
+					}
+				}
+				""", FixtureSources.PACKAGE + "StampConfigurer", """
+				package dev.reload.it.fixture.app;
+
+				import org.springframework.stereotype.Component;
+				import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+				import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+				@Component
+				public class StampConfigurer implements WebMvcConfigurer {
+					private final StampInterceptor interceptor;
+
+					public StampConfigurer(StampInterceptor interceptor) {
+						this.interceptor = interceptor;
+					}
+
+					@Override
+					public void addInterceptors(InterceptorRegistry registry) {
+						registry.addInterceptor(this.interceptor).addPathPatterns("/point");
+					}
+				}
+				"""));
+		SourceCompiler.compile(this.classes, sources);
+		this.app = RunningApplication.start(this.classes);
+		assertThat(this.app.get("/point?at=(1,2)").body()).isEqualTo("1+2");
+		assertThat(this.app.get("/point?at=(1,2)").headers().allValues("X-Stamp")).containsExactly("filtered",
+				"intercepted");
+	}
+
+	@AfterEach
+	void stop() {
+		this.app.close();
+	}
+
+	@Test
+	void changedFilterNeedsARestartAndTheOldFilterKeepsServing() {
+		SourceCompiler.compile(this.classes, filter("refiltered"));
+		assertNeedsRestart(this.app.reloadNow(), "'stampFilter' (a servlet Filter");
+		assertThat(this.app.get("/point?at=(1,2)").headers().allValues("X-Stamp")).containsExactly("filtered",
+				"intercepted");
+	}
+
+	@Test
+	void changedInterceptorNeedsARestartWithTheConfigurerThatRegisteredIt() {
+		SourceCompiler.compile(this.classes, interceptor("reintercepted"));
+		DocumentContext report = this.app.reloadNow();
+		assertNeedsRestart(report, "'stampInterceptor' (a handler interceptor");
+		assertThat(report.read("$.error", String.class)).contains("'stampConfigurer' (a WebMvcConfigurer");
+		assertThat(this.app.get("/point?at=(1,2)").headers().allValues("X-Stamp")).containsExactly("filtered",
+				"intercepted");
+	}
+
+	@Test
+	void changedFormatterNeedsARestartAndTheOldOneKeepsConverting() {
+		SourceCompiler.compile(this.classes, formatter("~"));
+		assertNeedsRestart(this.app.reloadNow(), "'pointFormatter' (a converter or formatter");
+		assertThat(this.app.get("/point?at=(1,2)").body()).isEqualTo("1+2");
+		assertThat(this.app.get("/point?at=~1,2)").statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void unrelatedChangeStillReloadsInPlace() {
+		SourceCompiler.compile(this.classes, FixtureSources.colours("blue"));
+		assertThat(this.app.reloadNow().read("$.outcome", String.class)).isEqualTo("RELOADED");
+		assertThat(this.app.get("/colour").body()).isEqualTo("the color is blue");
+		assertThat(this.app.get("/point?at=(1,2)").headers().allValues("X-Stamp")).containsExactly("filtered",
+				"intercepted");
+	}
+
+	private void assertNeedsRestart(DocumentContext report, String bean) {
+		assertThat(report.read("$.outcome", String.class)).isEqualTo("FAILED");
+		assertThat(report.read("$.generation", Integer.class)).isZero();
+		assertThat(report.read("$.error", String.class)).contains("need a restart").contains(bean);
+	}
+
+	private static Map<String, String> filter(String stamp) {
+		return SourceCompiler.of(FILTER, """
+				package dev.reload.it.fixture.app;
+
+				import java.io.IOException;
+
+				import jakarta.servlet.FilterChain;
+				import jakarta.servlet.ServletException;
+				import jakarta.servlet.http.HttpServletRequest;
+				import jakarta.servlet.http.HttpServletResponse;
+
+				import org.springframework.stereotype.Component;
+				import org.springframework.web.filter.OncePerRequestFilter;
+
+				@Component
+				public class StampFilter extends OncePerRequestFilter {
+					@Override
+					protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+							FilterChain chain) throws ServletException, IOException {
+						response.addHeader("X-Stamp", "%s");
+						chain.doFilter(request, response);
+					}
+				}
+				""".formatted(stamp));
+	}
+
+	private static Map<String, String> interceptor(String stamp) {
+		return SourceCompiler.of(INTERCEPTOR, """
+				package dev.reload.it.fixture.app;
+
+				import jakarta.servlet.http.HttpServletRequest;
+				import jakarta.servlet.http.HttpServletResponse;
+
+				import org.springframework.stereotype.Component;
+				import org.springframework.web.servlet.HandlerInterceptor;
+
+				@Component
+				public class StampInterceptor implements HandlerInterceptor {
+					@Override
+					public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+						response.addHeader("X-Stamp", "%s");
+						return true;
+					}
+				}
+				""".formatted(stamp));
+	}
+
+	/** A formatter of points written as {@code <open>x,y)}. */
+	private static Map<String, String> formatter(String open) {
+		return SourceCompiler.of(FORMATTER, """
+				package dev.reload.it.fixture.app;
+
+				import java.util.Locale;
+
+				import org.springframework.format.Formatter;
+				import org.springframework.stereotype.Component;
+
+				@Component
+				public class PointFormatter implements Formatter<Point> {
+					@Override
+					public Point parse(String text, Locale locale) {
+						if (!text.startsWith("%1$s") || !text.endsWith(")")) {
+							throw new IllegalArgumentException("not a point: " + text);
+						}
+						String[] parts = text.substring(1, text.length() - 1).split(",");
+						return new Point(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+					}
+
+					@Override
+					public String print(Point point, Locale locale) {
+						return "%1$s" + point.x() + "," + point.y() + ")";
+					}
+				}
+				""".formatted(open));
+	}
+
+}
