@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A {@code List} and a {@code Map} of reloadable beans injected into a consumer that a
  * reload does not rebuild (it depends on the interface only): after a reload they hold
  * the current beans, a rebuilt one's new instance and an added one included, as Spring
- * would inject them now.
+ * would inject them now. An {@code Optional}, an {@code ObjectProvider} (one bean and its
+ * stream) and a {@code @Lookup} method give the rebuilt bean too.
  *
  * @author reload-spring-boot
  */
@@ -86,6 +87,64 @@ class CollectionInjectionIntegrationTests {
 			assertThat(app.reloadNow().read("$.outcome", String.class)).isEqualTo("RELOADED");
 			assertThat(app.get("/all").body()).isEqualTo("warm,hi");
 			assertThat(app.get("/names").body()).isEqualTo("[helloGreeting, warmGreeting] 2");
+		}
+	}
+
+	@Test
+	void optionalsProvidersAndLookupMethodsFollowARebuiltBean() {
+		Map<String, String> sources = new LinkedHashMap<>(FixtureSources.initial());
+		sources.putAll(SourceCompiler.of(FixtureSources.PACKAGE + "GreetingLookup", """
+				package dev.reload.it.fixture.app;
+
+				import org.springframework.beans.factory.annotation.Lookup;
+				import org.springframework.stereotype.Component;
+
+				@Component
+				public abstract class GreetingLookup {
+					@Lookup
+					public abstract Greeting greeting();
+				}
+				""", FixtureSources.PACKAGE + "IndirectGreetingsController",
+				"""
+						package dev.reload.it.fixture.app;
+
+						import java.util.Optional;
+						import java.util.stream.Collectors;
+
+						import org.springframework.beans.factory.ObjectProvider;
+						import org.springframework.web.bind.annotation.GetMapping;
+						import org.springframework.web.bind.annotation.RestController;
+
+						@RestController
+						public class IndirectGreetingsController {
+							private final Optional<Greeting> optional;
+							private final ObjectProvider<Greeting> provider;
+							private final GreetingLookup lookup;
+
+							public IndirectGreetingsController(Optional<Greeting> optional, ObjectProvider<Greeting> provider,
+									GreetingLookup lookup) {
+								this.optional = optional;
+								this.provider = provider;
+								this.lookup = lookup;
+							}
+
+							@GetMapping("/indirect")
+							public String indirect() {
+								return this.optional.map(Greeting::greet).orElse("none") + "|" + this.provider.getObject().greet()
+										+ "|" + this.provider.stream().map(Greeting::greet).collect(Collectors.joining(","))
+										+ "|" + this.lookup.greeting().greet();
+							}
+						}
+						"""));
+		SourceCompiler.compile(this.classes, sources);
+		try (RunningApplication app = RunningApplication.start(this.classes)) {
+			assertThat(app.get("/indirect").body()).isEqualTo("hello|hello|hello|hello");
+			SourceCompiler.compile(this.classes, FixtureSources.helloGreeting("hi", ""));
+			DocumentContext report = app.reloadNow();
+			assertThat(report.read("$.outcome", String.class)).isEqualTo("RELOADED");
+			assertThat(report.read("$.rebuiltBeans", java.util.List.class))
+				.doesNotContain("indirectGreetingsController", "greetingLookup");
+			assertThat(app.get("/indirect").body()).isEqualTo("hi|hi|hi|hi");
 		}
 	}
 

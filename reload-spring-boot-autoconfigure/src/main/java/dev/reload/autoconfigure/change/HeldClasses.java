@@ -23,10 +23,11 @@ import org.springframework.asm.SpringAsmInfo;
  * {@code @Bean} methods), whose bean definitions were read when the context started,
  * JPA's managed types ({@code @Entity}, {@code @Embeddable}, {@code @MappedSuperclass}),
  * which Hibernate's model keeps from start-up, and Spring Data repository interfaces,
- * whose proxies are bound to the interface they were created for. A new definition of one
- * of them would give the application two classes of that name, the framework's and the
- * new code's ({@code Owner cannot be cast to Owner}), so a change that reaches one needs
- * a restart.
+ * whose proxies are bound to the interface they were created for (the reload transaction
+ * rebuilds in place those whose repository beans it knows). A new definition of one of
+ * them would give the application two classes of that name, the framework's and the new
+ * code's ({@code Owner cannot be cast to Owner}), so a change that reaches one needs a
+ * restart.
  *
  * @author reload-spring-boot
  */
@@ -52,6 +53,11 @@ public final class HeldClasses {
 			"Lorg/springframework/boot/context/properties/ConfigurationPropertiesScan;");
 
 	private static final String BEAN = "Lorg/springframework/context/annotation/Bean;";
+
+	/**
+	 * What {@link #among} says a Spring Data repository interface is.
+	 */
+	public static final String REPOSITORY = "a Spring Data repository";
 
 	private HeldClasses() {
 	}
@@ -87,7 +93,7 @@ public final class HeldClasses {
 			return "a configuration class, whose bean definitions were read at start-up";
 		}
 		if (header.isInterface() && isRepository(header, classFiles)) {
-			return "a Spring Data repository";
+			return REPOSITORY;
 		}
 		return null;
 	}

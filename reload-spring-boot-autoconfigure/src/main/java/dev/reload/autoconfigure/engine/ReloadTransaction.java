@@ -81,6 +81,11 @@ final class ReloadTransaction {
 			ChangeSet.ClassFile changed = changes.contents().get(name);
 			return (changed != null) ? changed.bytes() : this.index.currentClassFile(name);
 		});
+		// a repository whose bean is rebuilt from a copy of its definition is not held
+		held.entrySet()
+			.removeIf((entry) -> HeldClasses.REPOSITORY.equals(entry.getValue())
+					&& this.beans.isRebuiltRepository(entry.getKey()));
+		held.putAll(this.beans.heldAmong(affected));
 		if (!held.isEmpty()) {
 			throw new RestartRequiredException(held, changes.classNames());
 		}

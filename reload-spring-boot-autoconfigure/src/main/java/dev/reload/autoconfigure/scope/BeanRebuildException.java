@@ -1,6 +1,8 @@
 package dev.reload.autoconfigure.scope;
 
-import org.springframework.beans.factory.config.BeanDefinition;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.BeansException;
 import org.springframework.core.NestedExceptionUtils;
 
 /**
@@ -15,13 +17,23 @@ public class BeanRebuildException extends RuntimeException {
 		super(message, cause);
 	}
 
-	BeanRebuildException(String beanName, BeanDefinition definition, Throwable cause) {
-		super("Bean '" + beanName + "' of class " + definition.getBeanClassName() + " could not be built: "
-				+ describe(NestedExceptionUtils.getMostSpecificCause(cause)), cause);
+	BeanRebuildException(String beanName, @Nullable String className, @Nullable String neededBy, Throwable cause,
+			Throwable failure) {
+		super("Bean '" + beanName + "' of class " + className
+				+ ((neededBy != null) ? ", needed by '" + neededBy + "'," : "") + " could not be built: "
+				+ describe(specific(cause)), failure);
+	}
+
+	private static Throwable specific(Throwable cause) {
+		// Spring's own wrappers say only that creation failed; a framework's exception,
+		// such as Spring Data's query creation, says for what, with its cause
+		return (cause instanceof BeansException) ? NestedExceptionUtils.getMostSpecificCause(cause) : cause;
 	}
 
 	private static String describe(Throwable cause) {
-		return cause.getClass().getName() + ((cause.getMessage() != null) ? ": " + cause.getMessage() : "");
+		// the localized message: Spring Data names the query method there
+		return cause.getClass().getName()
+				+ ((cause.getLocalizedMessage() != null) ? ": " + cause.getLocalizedMessage() : "");
 	}
 
 }

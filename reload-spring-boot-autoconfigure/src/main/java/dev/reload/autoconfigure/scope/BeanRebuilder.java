@@ -16,6 +16,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.AnnotatedGenericBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -164,7 +165,19 @@ public final class BeanRebuilder {
 			this.beanFactory.getBean(staging.stagingName(name));
 		}
 		catch (RuntimeException | LinkageError ex) {
-			throw new BeanRebuildException(name, this.beanFactory.getBeanDefinition(staging.stagingName(name)), ex);
+			// name the bean that failed, not the first one that needed it
+			String failed = name;
+			Throwable cause = ex;
+			for (Throwable current = ex; current != null; current = current.getCause()) {
+				if (current instanceof BeanCreationException creation && creation.getBeanName() != null
+						&& staging.isStagingName(creation.getBeanName())) {
+					failed = staging.lastingName(creation.getBeanName());
+					cause = (creation.getCause() != null) ? creation.getCause() : creation;
+				}
+			}
+			String className = this.beans.isReloadableBean(failed) ? this.beans.classNameOf(failed)
+					: this.beanFactory.getBeanDefinition(staging.stagingName(failed)).getBeanClassName();
+			throw new BeanRebuildException(failed, className, failed.equals(name) ? null : name, cause, ex);
 		}
 	}
 
@@ -179,6 +192,9 @@ public final class BeanRebuilder {
 		}
 		if (existing != null && ScopedProxies.isScopedProxy(existing)) {
 			return ScopedProxies.definition(existing, beanClass, this.beanFactory);
+		}
+		if (existing != null && this.beans.isRepository(beanName)) {
+			return SpringDataRepositories.definition(existing, beanClass);
 		}
 		AnnotatedGenericBeanDefinition definition = new AnnotatedGenericBeanDefinition(beanClass);
 		AnnotationConfigUtils.processCommonDefinitionAnnotations(definition);

@@ -1,5 +1,7 @@
 package dev.reload.autoconfigure.scope;
 
+import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeansException;
@@ -58,6 +60,9 @@ public final class ReloadScopeConfigurer implements BeanFactoryPostProcessor, Or
 		for (String name : beanFactory.getBeanDefinitionNames()) {
 			classify(beanFactory, name, beanFactory.getBeanDefinition(name));
 		}
+		if (this.beans.hasRepositories()) {
+			beanFactory.addBeanPostProcessor(new RepositoryProxyClassLoader(this.scope, this.beans));
+		}
 	}
 
 	private void classify(ConfigurableListableBeanFactory beanFactory, String name, BeanDefinition definition) {
@@ -69,6 +74,13 @@ public final class ReloadScopeConfigurer implements BeanFactoryPostProcessor, Or
 					? userClassName(beanFactory.getBeanDefinition(target).getBeanClassName()) : null;
 			if (targetClass != null && this.beans.isReloadableClass(targetClass)) {
 				this.beans.registerBean(name, targetClass);
+			}
+			return;
+		}
+		String repository = SpringDataRepositories.repositoryInterface(definition, beanFactory.getBeanClassLoader());
+		if (repository != null) {
+			if (this.beans.isReloadableClass(repository)) {
+				classifyRepository(beanFactory, name, definition, repository);
 			}
 			return;
 		}
@@ -97,6 +109,18 @@ public final class ReloadScopeConfigurer implements BeanFactoryPostProcessor, Or
 		// nor has a request- or session-scoped one; the next is made from the new class
 		if (!definition.isAbstract()) {
 			this.beans.registerBean(name, className);
+		}
+	}
+
+	private void classifyRepository(ConfigurableListableBeanFactory beanFactory, String name, BeanDefinition definition,
+			String repository) {
+		this.beans.registerRepository(name, repository);
+		Set<String> fragments = SpringDataRepositories.fragmentClasses(definition, beanFactory);
+		if (!fragments.isEmpty()) {
+			// its proxy is made of the fragments it was created with
+			this.beans.registerHeldClass(repository, "a Spring Data repository with custom implementations");
+			fragments.forEach((fragment) -> this.beans.registerHeldClass(fragment,
+					"a custom implementation of the Spring Data repository " + repository));
 		}
 	}
 

@@ -2,6 +2,7 @@ package dev.reload.autoconfigure.scope;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +27,12 @@ public final class ReloadableBeans {
 	private final Map<String, String> beanClassNames = new ConcurrentHashMap<>();
 
 	private final Set<String> configurationClassNames = ConcurrentHashMap.newKeySet();
+
+	/** Classes whose beans a framework holds on to, with what each is. */
+	private final Map<String, String> heldClassNames = new ConcurrentHashMap<>();
+
+	/** Beans that are Spring Data repositories, with their interface. */
+	private final Map<String, String> repositories = new ConcurrentHashMap<>();
 
 	private final AtomicLong version = new AtomicLong();
 
@@ -98,6 +105,51 @@ public final class ReloadableBeans {
 			}
 		}
 		return restart;
+	}
+
+	/**
+	 * Return which of the given classes have beans a framework holds on to from start-up,
+	 * which a rebuild cannot reach: the custom implementations of Spring Data
+	 * repositories, and the repositories that have them.
+	 * @param classNames the classes a reload would redefine
+	 * @return what each held class is, by class name
+	 */
+	public Map<String, String> heldAmong(Set<String> classNames) {
+		Map<String, String> held = new TreeMap<>();
+		for (String name : classNames) {
+			String kind = this.heldClassNames.get(name);
+			if (kind != null) {
+				held.put(name, kind);
+			}
+		}
+		return held;
+	}
+
+	/**
+	 * Return whether the given interface is that of a Spring Data repository bean that a
+	 * reload rebuilds in place.
+	 * @param className the interface's name
+	 * @return whether its repository is rebuilt
+	 */
+	public boolean isRebuiltRepository(String className) {
+		return this.repositories.containsValue(className) && !this.heldClassNames.containsKey(className);
+	}
+
+	void registerRepository(String beanName, String interfaceName) {
+		this.repositories.put(beanName, interfaceName);
+		registerBean(beanName, interfaceName);
+	}
+
+	boolean hasRepositories() {
+		return !this.repositories.isEmpty();
+	}
+
+	boolean isRepository(String beanName) {
+		return this.repositories.containsKey(beanName);
+	}
+
+	void registerHeldClass(String className, String kind) {
+		this.heldClassNames.put(className, kind);
 	}
 
 	void registerBean(String beanName, String className) {

@@ -3,11 +3,13 @@ package dev.reload.autoconfigure.scope;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectFactory;
 import org.springframework.beans.factory.config.BeanDefinitionHolder;
 import org.springframework.beans.factory.config.DependencyDescriptor;
 import org.springframework.beans.factory.support.AutowireCandidateResolver;
@@ -19,7 +21,8 @@ import org.springframework.core.ResolvableType;
  * context already had.
  * <ul>
  * <li>An injection point of an interface type gets a {@link CurrentBeanProxy}: the
- * consumer need not be rebuilt when the implementation is.</li>
+ * consumer need not be rebuilt when the implementation is. So do an {@code Optional} and
+ * an {@code ObjectProvider}'s single bean, which Spring caches once resolved.</li>
  * <li>A consumer is registered as a dependent of what it was given, as Spring does, so it
  * is destroyed first.</li>
  * <li>While a reload is staging, the thread that builds the new beans sees them instead
@@ -39,6 +42,9 @@ final class ReloadingAutowireCandidateResolver implements AutowireCandidateResol
 	private final DefaultListableBeanFactory beanFactory;
 
 	private final ReloadableTypes reloadableTypes;
+
+	/** The indirect injection point this thread resolves, so that it is resolved once. */
+	private final ThreadLocal<DependencyDescriptor> resolvingIndirect = new ThreadLocal<>();
 
 	ReloadingAutowireCandidateResolver(AutowireCandidateResolver delegate, ReloadScope scope, ReloadableBeans beans,
 			DefaultListableBeanFactory beanFactory) {
@@ -72,7 +78,45 @@ final class ReloadingAutowireCandidateResolver implements AutowireCandidateResol
 
 	@Override
 	public @Nullable Object getSuggestedValue(DependencyDescriptor descriptor) {
-		return this.delegate.getSuggestedValue(descriptor);
+		Object value = this.delegate.getSuggestedValue(descriptor);
+		if (value != null || !isIndirect(descriptor) || this.resolvingIndirect.get() != null
+				|| !mayResolveToReloadableBean(descriptor)) {
+			return value;
+		}
+		// an Optional, and an ObjectProvider's getObject(), which Spring caches, resolve
+		// their bean here, without asking for a lazy-resolution proxy
+		this.resolvingIndirect.set(descriptor);
+		try {
+			Set<String> candidates = new LinkedHashSet<>();
+			Object resolved = this.beanFactory.doResolveDependency(descriptor, null, candidates, null);
+			return (resolved != null && candidates.size() == 1)
+					? currentBeanProxy(descriptor, candidates.iterator().next(), resolved) : null;
+		}
+		finally {
+			this.resolvingIndirect.remove();
+		}
+	}
+
+	/**
+	 * Return whether the descriptor is the one Spring resolves the bean of an
+	 * {@code Optional}, {@code ObjectFactory} or {@code ObjectProvider} injection point
+	 * through.
+	 */
+	private static boolean isIndirect(DependencyDescriptor descriptor) {
+		Class<?> declared = (descriptor.getField() != null) ? descriptor.getField().getType()
+				: (descriptor.getMethodParameter() != null) ? descriptor.getMethodParameter().getParameterType() : null;
+		return declared != null && declared != descriptor.getDependencyType()
+				&& (declared == Optional.class || ObjectFactory.class.isAssignableFrom(declared));
+	}
+
+	private @Nullable Object currentBeanProxy(DependencyDescriptor descriptor, String candidate, Object resolved) {
+		Class<?> type = descriptor.getDependencyType();
+		// a prototype's consumer keeps the instance it was given, as without reloading
+		if (isReloadable(candidate) && type.isInterface() && type.isInstance(resolved)
+				&& !this.beanFactory.isPrototype(candidate)) {
+			return CurrentBeanProxy.create(type, this.scope.lastingName(candidate), this.beanFactory);
+		}
+		return null;
 	}
 
 	@Override
@@ -108,14 +152,8 @@ final class ReloadingAutowireCandidateResolver implements AutowireCandidateResol
 		if (resolved == null || candidates.size() != 1) {
 			return resolved;
 		}
-		String candidate = candidates.iterator().next();
-		Class<?> type = descriptor.getDependencyType();
-		// a prototype's consumer keeps the instance it was given, as without reloading
-		if (isReloadable(candidate) && type.isInterface() && type.isInstance(resolved)
-				&& !this.beanFactory.isPrototype(candidate)) {
-			return CurrentBeanProxy.create(type, this.scope.lastingName(candidate), this.beanFactory);
-		}
-		return resolved;
+		Object proxy = currentBeanProxy(descriptor, candidates.iterator().next(), resolved);
+		return (proxy != null) ? proxy : resolved;
 	}
 
 	/**

@@ -5,8 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 
 /**
  * A copy of the clinic's Maven project as a developer has it after a build: sources and
@@ -63,6 +67,46 @@ record ClinicProject(Path root) {
 				throw new IllegalStateException(file + " does not contain " + text);
 			}
 			Files.writeString(file, content.replace(text, replacement));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Write a new source of the project.
+	 * @param relativePath the source's path in the project
+	 * @param content what it holds
+	 */
+	void write(String relativePath, String content) {
+		try {
+			Files.createDirectories(file(relativePath).getParent());
+			Files.writeString(file(relativePath), content);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Compile every source of the project into its class directory, as a build before the
+	 * application starts does.
+	 */
+	void build() {
+		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+		try (Stream<Path> paths = Files.walk(this.root.resolve("src/main/java"))) {
+			List<String> arguments = new ArrayList<>(List.of("-parameters", "-proc:none", "-d", classes().toString(),
+					"-cp", System.getProperty("java.class.path")));
+			List<Path> sources = paths.filter((path) -> path.toString().endsWith(".java")).toList();
+			sources.forEach((source) -> arguments.add(source.toString()));
+			int result = compiler.run(null, null, null, arguments.toArray(String[]::new));
+			if (result != 0) {
+				throw new IllegalStateException("The clinic's sources did not compile");
+			}
+			FileTime built = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+			for (Path source : sources) {
+				Files.setLastModifiedTime(source, built);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
