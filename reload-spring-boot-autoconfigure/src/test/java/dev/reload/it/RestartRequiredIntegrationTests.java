@@ -3,6 +3,7 @@ package dev.reload.it;
 import dev.reload.testsupport.SourceCompiler;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.DocumentContext;
@@ -14,8 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A change that reaches a configuration class is reported as needing a restart, and
- * nothing is reloaded: never a silent half-reload.
+ * A change that reaches a configuration class is reported as needing a restart when
+ * restarts are off (as under a test framework), and nothing of it is reloaded. It does
+ * not block a later, unrelated change, which is applied alone, while the refused one
+ * keeps its previous code until its file changes again.
  *
  * @author reload-spring-boot
  */
@@ -84,11 +87,21 @@ class RestartRequiredIntegrationTests {
 			.contains(MOTTO_CONFIGURATION)
 			.contains(MOTTO);
 		assertThat(this.app.get("/motto").body()).isEqualTo("carpe diem");
-		// a later, unrelated change is not half-applied without the pending one
+		// a later, unrelated change is applied without the refused one, which keeps its
+		// previous code
 		SourceCompiler.compile(this.classes, FixtureSources.colours("blue"));
 		DocumentContext later = this.app.reloadNow();
-		assertThat(later.read("$.outcome", String.class)).isEqualTo("FAILED");
-		assertThat(this.app.get("/colour").body()).isEqualTo("the color is white");
+		assertThat(later.read("$.outcome", String.class)).isEqualTo("RELOADED");
+		assertThat(later.read("$.changedClasses", List.class)).containsExactly(FixtureSources.COLOURS);
+		assertThat(this.app.get("/colour").body()).isEqualTo("the color is blue");
+		assertThat(this.app.get("/motto").body()).isEqualTo("carpe diem");
+		// asked for alone, it is refused again, with the reason
+		DocumentContext again = this.app.reloadNow();
+		assertThat(again.read("$.outcome", String.class)).isEqualTo("FAILED");
+		assertThat(again.read("$.error", String.class)).contains("need a restart").contains(MOTTO_CONFIGURATION);
+		// changed again, it is tried again
+		SourceCompiler.compile(this.classes, motto("seize the day!"));
+		assertThat(this.app.reloadNow().read("$.changedClasses", List.class)).containsExactly(MOTTO);
 	}
 
 	private static Map<String, String> motto(String text) {

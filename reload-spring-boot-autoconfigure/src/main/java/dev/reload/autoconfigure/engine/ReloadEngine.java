@@ -96,6 +96,8 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 	/** Set once a restart is under way: the context is about to close. */
 	private volatile boolean restarting;
 
+	private final RestartOnlyChanges restartOnly = new RestartOnlyChanges();
+
 	/**
 	 * Create an engine.
 	 * @param generations the class generations
@@ -294,7 +296,7 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 			Selection selected = this.selection
 				.select((recordNoChanges || compiled) ? this.index.diff() : this.watcher.diff());
 			logSkipped(selected);
-			changes = selected.changes();
+			changes = withoutRestartOnly(selected.changes());
 			this.trust.check(changes);
 			if (selected.closedReason() == null) {
 				this.selection.gatePassed();
@@ -309,6 +311,7 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 				return report;
 			}
 			Applied applied = apply(changes);
+			this.restartOnly.applied(changes);
 			Set<String> rebuilt = applied.rebuiltBeans();
 			remember(applied.undo());
 			this.selection.applied(changes);
@@ -322,6 +325,7 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 		}
 		catch (RestartRequiredException ex) {
 			if (!this.restart.isAvailable()) {
+				this.restartOnly.refused(changes);
 				return failed(changes, trigger, timestamp, start, ex);
 			}
 			return restart(changes, trigger, timestamp, start, ex);
@@ -329,6 +333,20 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 		catch (RuntimeException | LinkageError ex) {
 			return failed(changes, trigger, timestamp, start, ex);
 		}
+	}
+
+	/**
+	 * Leave out changes refused before as needing a restart, unchanged since, so that
+	 * they do not block later, unrelated changes while restarts are off.
+	 */
+	private ChangeSet withoutRestartOnly(ChangeSet changes) {
+		Set<String> kept = this.restartOnly.among(changes);
+		if (kept.isEmpty()) {
+			return changes;
+		}
+		logger.warn("Left out of this reload, as they need a restart and restarts are off: " + kept
+				+ "; the running application keeps their previous code");
+		return changes.without(kept);
 	}
 
 	private ReloadReport restart(ChangeSet changes, ReloadTrigger trigger, Instant timestamp, long start,
