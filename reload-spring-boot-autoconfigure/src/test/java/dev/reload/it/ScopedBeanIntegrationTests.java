@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Request- and session-scoped beans whose classes change, injected through Spring's
  * scoped proxies into a singleton that is not rebuilt: the next request's instance is of
- * the new class, and each request still gets its own.
+ * the new class, and each request still gets its own, reload after reload.
  *
  * @author reload-spring-boot
  */
@@ -67,6 +67,10 @@ class ScopedBeanIntegrationTests {
 			// the session's basket of the replaced class is made anew, of the new one
 			assertThat(get(browser, app, "/scoped")).isEqualTo("second 1 second1");
 			assertThat(get(browser, app, "/scoped")).isEqualTo("second 1 second2");
+			// and again: the rebuilt proxies are rebuilt the next time too
+			SourceCompiler.compile(this.classes, scoped("third"));
+			assertThat(app.reloadNow().read("$.outcome", String.class)).isEqualTo("RELOADED");
+			assertThat(get(browser, app, "/scoped")).isEqualTo("third 1 third1");
 		}
 	}
 

@@ -211,6 +211,19 @@ public final class BeanRebuilder {
 		return definition;
 	}
 
+	/**
+	 * Return the class a bean is rebuilt from on the next reload: the one it was
+	 * registered with, which for a repository or a scoped proxy is not its definition's
+	 * bean class (a factory bean).
+	 */
+	private String reloadableClassName(String name, @Nullable BeanDefinition definition) {
+		if (this.beans.isReloadableBean(name)) {
+			return this.beans.classNameOf(name);
+		}
+		BeanDefinition current = (definition != null) ? definition : this.beanFactory.getBeanDefinition(name);
+		return String.valueOf(current.getBeanClassName());
+	}
+
 	private @Nullable Object current(String name) {
 		return this.beanFactory.containsSingleton(name) ? this.beanFactory.getSingleton(name) : null;
 	}
@@ -311,17 +324,17 @@ public final class BeanRebuilder {
 					Object built = this.staging.built(name);
 					DisposableBean destruction = destruction(this.staging.destructionCallback(name));
 					if (beanFactory.containsBeanDefinition(name)) {
-						Previous replaced = Previous.of(beanFactory, name);
+						Previous replaced = Previous.of(beanFactory, name, reloadableClassName(name, null));
 						previous.put(name, replaced.withDestruction(
 								registry.replace(name, definition, built, destruction, dependencies.get(name))));
 					}
 					else {
 						registry.register(name, definition, built, destruction, dependencies.get(name));
 					}
-					registered.put(name, definition.getBeanClassName());
+					registered.put(name, reloadableClassName(name, definition));
 				});
 				for (String name : this.removedBeans) {
-					Previous removed = Previous.of(beanFactory, name);
+					Previous removed = Previous.of(beanFactory, name, reloadableClassName(name, null));
 					previous.put(name, removed.withDestruction(registry.remove(name)));
 				}
 			});
@@ -361,12 +374,11 @@ public final class BeanRebuilder {
 	private record Previous(String beanName, BeanDefinition definition, @Nullable Object instance,
 			@Nullable DisposableBean destruction, Set<String> dependencies, String className) {
 
-		static Previous of(DefaultListableBeanFactory beanFactory, String beanName) {
+		static Previous of(DefaultListableBeanFactory beanFactory, String beanName, String className) {
 			Object instance = beanFactory.containsSingleton(beanName) ? beanFactory.getSingleton(beanName) : null;
 			BeanDefinition definition = beanFactory.getBeanDefinition(beanName);
 			return new Previous(beanName, definition, instance, null,
-					new LinkedHashSet<>(List.of(beanFactory.getDependenciesForBean(beanName))),
-					String.valueOf(definition.getBeanClassName()));
+					new LinkedHashSet<>(List.of(beanFactory.getDependenciesForBean(beanName))), className);
 		}
 
 		Previous withDestruction(@Nullable DisposableBean destruction) {

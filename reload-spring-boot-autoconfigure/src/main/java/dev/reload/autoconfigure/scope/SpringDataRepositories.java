@@ -122,8 +122,14 @@ final class SpringDataRepositories {
 			Class<?> factoryBean = previous.resolve();
 			ResolvableType[] generics = previous.getGenerics();
 			if (factoryBean != null && generics.length > 0) {
-				generics[0] = ResolvableType.forClass(repositoryInterface);
-				root.setTargetType(ResolvableType.forClassWithGenerics(factoryBean, generics));
+				// from classes: a generic of the previous type would keep that type, and
+				// the previous interface, as its owner
+				Class<?>[] classes = new Class<?>[generics.length];
+				classes[0] = repositoryInterface;
+				for (int i = 1; i < generics.length; i++) {
+					classes[i] = generics[i].toClass();
+				}
+				root.setTargetType(ResolvableType.forClassWithGenerics(factoryBean, classes));
 			}
 		}
 		return definition;

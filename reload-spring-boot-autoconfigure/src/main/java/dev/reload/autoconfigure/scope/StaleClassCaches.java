@@ -32,6 +32,8 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ConcurrentLruCache;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -82,6 +84,28 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 	 */
 	private static final List<Field> STATIC_CACHES_TO_EMPTY = staticFields(
 			"org.springframework.core.SerializableTypeWrapper#cache");
+
+	/**
+	 * Spring Data's static caches keyed by classes and types, when it is on the class
+	 * path: its type information of a repository interface and of what its methods
+	 * return, and property paths. Kept in least-recently-used caches that cannot be
+	 * searched, so they are emptied; Spring Data fills them again at its next use.
+	 */
+	private static final List<Field> SPRING_DATA_CACHES_TO_EMPTY = presentStaticFields(
+			"org.springframework.data.core.ClassTypeInformation#cache",
+			"org.springframework.data.core.ClassTypeInformation#resolvableTypeCache",
+			"org.springframework.data.core.TypeDiscoverer#CACHE",
+			"org.springframework.data.core.SimplePropertyPath#cache",
+			"org.springframework.data.util.ClassTypeInformation#cache",
+			"org.springframework.data.util.ClassTypeInformation#resolvableTypeCache",
+			"org.springframework.data.util.TypeDiscoverer#CACHE");
+
+	/** Spring Data's static caches keyed by classes, when it is on the class path. */
+	private static final List<Field> SPRING_DATA_CACHES = presentStaticFields(
+			"org.springframework.data.core.NullableWrapperConverters#supportsCache",
+			"org.springframework.data.core.ReactiveWrappers#IS_REACTIVE_TYPE",
+			"org.springframework.data.util.NullableWrapperConverters#supportsCache",
+			"org.springframework.data.util.ReactiveWrappers#IS_REACTIVE_TYPE");
 
 	private final DefaultListableBeanFactory beanFactory;
 
@@ -162,6 +186,20 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 			for (Field cache : STATIC_CACHES_TO_EMPTY) {
 				if (ReflectionUtils.getField(cache, null) instanceof Map<?, ?> map) {
 					map.clear();
+				}
+			}
+			for (Field cache : SPRING_DATA_CACHES_TO_EMPTY) {
+				Object value = ReflectionUtils.getField(cache, null);
+				if (value instanceof Map<?, ?> map) {
+					map.clear();
+				}
+				else if (value instanceof ConcurrentLruCache<?, ?> lru) {
+					lru.clear();
+				}
+			}
+			for (Field cache : SPRING_DATA_CACHES) {
+				if (ReflectionUtils.getField(cache, null) instanceof Map<?, ?> map) {
+					map.keySet().removeIf(stale);
 				}
 			}
 			for (Field cache : STATIC_CACHES) {
@@ -294,6 +332,27 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 			String[] parts = classAndField.split("#");
 			fields.add(SpringInternals.staticField(parts[0], parts[1],
 					"to evict replaced classes from this cache, which Spring keeps for the life of the JVM"));
+		}
+		return List.copyOf(fields);
+	}
+
+	/**
+	 * Return those of the given static fields whose class is on the class path: caches of
+	 * libraries an application may not use. One that is there without the field is left
+	 * alone, as a version of the library the eviction does not know.
+	 */
+	private static List<Field> presentStaticFields(String... classAndFieldNames) {
+		List<Field> fields = new ArrayList<>();
+		ClassLoader classLoader = StaleClassCaches.class.getClassLoader();
+		for (String classAndField : classAndFieldNames) {
+			String[] parts = classAndField.split("#");
+			if (ClassUtils.isPresent(parts[0], classLoader)) {
+				Field field = ReflectionUtils.findField(ClassUtils.resolveClassName(parts[0], classLoader), parts[1]);
+				if (field != null && Modifier.isStatic(field.getModifiers())) {
+					ReflectionUtils.makeAccessible(field);
+					fields.add(field);
+				}
+			}
 		}
 		return List.copyOf(fields);
 	}

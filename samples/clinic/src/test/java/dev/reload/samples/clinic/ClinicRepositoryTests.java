@@ -62,6 +62,14 @@ class ClinicRepositoryTests {
 			DocumentContext status = JsonPath.parse(Http.get(clinic.url("/actuator/reload")));
 			assertThat(status.read("$.history[0].outcome", String.class)).isEqualTo("RELOADED");
 			assertThat(status.read("$.history[0].rebuiltBeans", List.class)).contains("vetController", "vetRepository");
+			// and again: the rebuilt repository is rebuilt the next time too
+			addQueryMethod(project, "long countByLastName(String lastName);");
+			await().atMost(TIMEOUT)
+				.until(() -> Http.get(count).equals("1") && JsonPath.parse(Http.get(clinic.url("/actuator/reload")))
+					.read("$.generation", Integer.class) == 2);
+			status = JsonPath.parse(Http.get(clinic.url("/actuator/reload")));
+			assertThat(status.read("$.history[0].outcome", String.class)).isEqualTo("RELOADED");
+			assertThat(status.read("$.history[0].rebuiltBeans", List.class)).contains("vetRepository");
 			assertThat(clinic.output()).doesNotContain("Restarted dev.reload.samples.clinic.ClinicApplication");
 		}
 	}
