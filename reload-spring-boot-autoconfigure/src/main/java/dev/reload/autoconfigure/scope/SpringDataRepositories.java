@@ -49,21 +49,25 @@ final class SpringDataRepositories {
 	 */
 	static @Nullable String repositoryInterface(BeanDefinition definition, @Nullable ClassLoader classLoader) {
 		String className = definition.getBeanClassName();
-		if (className == null || definition.getFactoryMethodName() != null
-				|| !ClassUtils.isPresent(FACTORY_BEAN_SUPPORT, classLoader)
-				|| !ClassUtils.isPresent(className, classLoader)) {
+		if (className == null || definition.getFactoryMethodName() != null) {
 			return null;
 		}
-		Class<?> support = ClassUtils.resolveClassName(FACTORY_BEAN_SUPPORT, classLoader);
-		if (!support.isAssignableFrom(ClassUtils.resolveClassName(className, classLoader))) {
-			return null;
-		}
+		// the constructor argument first: it rules out almost every definition without
+		// loading a class, as this runs for each of them at start-up
 		ValueHolder argument = definition.getConstructorArgumentValues().getIndexedArgumentValue(0, null);
 		Object value = (argument != null) ? argument.getValue() : null;
-		if (value instanceof Class<?> type) {
-			return type.getName();
+		String repositoryInterface = (value instanceof Class<?> type) ? type.getName()
+				: (value instanceof String name) ? name : null;
+		if (repositoryInterface == null || !ClassUtils.isPresent(FACTORY_BEAN_SUPPORT, classLoader)) {
+			return null;
 		}
-		return (value instanceof String name) ? name : null;
+		try {
+			Class<?> support = ClassUtils.forName(FACTORY_BEAN_SUPPORT, classLoader);
+			return support.isAssignableFrom(ClassUtils.forName(className, classLoader)) ? repositoryInterface : null;
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return null;
+		}
 	}
 
 	/**
