@@ -68,7 +68,7 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 			"org.springframework.core.annotation.AnnotationTypeMappings#noRepeatablesCache",
 			"org.springframework.core.annotation.AnnotationUtils#defaultValuesCache",
 			"org.springframework.core.annotation.OrderUtils#orderCache",
-			"org.springframework.core.ResolvableType#cache", "org.springframework.core.BridgeMethodResolver#cache",
+			"org.springframework.core.BridgeMethodResolver#cache",
 			"org.springframework.core.GenericTypeResolver#typeVariableCache",
 			"org.springframework.util.ClassUtils#interfaceMethodCache",
 			"org.springframework.util.ClassUtils#publicInterfaceMethodCache",
@@ -79,11 +79,14 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 	/**
 	 * Spring's static caches whose values, not their keys, hold on to a replaced
 	 * generation: the type proxies of method parameters, which reach the parameter's
-	 * handler method and, through it, the replaced bean. They are recreated cheaply, so
-	 * they are emptied.
+	 * handler method and, through it, the replaced bean; resolvable types, whose variable
+	 * resolvers reach the types they were resolved against (a repository interface of a
+	 * replaced generation, from its factory bean's type) however deep. They are recreated
+	 * cheaply, so they are emptied, as Spring empties the resolvable types at the end of
+	 * every context refresh.
 	 */
 	private static final List<Field> STATIC_CACHES_TO_EMPTY = staticFields(
-			"org.springframework.core.SerializableTypeWrapper#cache");
+			"org.springframework.core.SerializableTypeWrapper#cache", "org.springframework.core.ResolvableType#cache");
 
 	/**
 	 * Spring Data's static caches keyed by classes and types, when it is on the class
@@ -100,8 +103,14 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 			"org.springframework.data.util.ClassTypeInformation#resolvableTypeCache",
 			"org.springframework.data.util.TypeDiscoverer#CACHE");
 
-	/** Spring Data's static caches keyed by classes, when it is on the class path. */
+	/**
+	 * Spring Data's static caches keyed by classes, when it is on the class path, and
+	 * Spring Boot's cache of the {@code @Timed} annotations of repository interfaces and
+	 * methods, which its repository metrics fill on every repository call. Soft
+	 * references: a full collection keeps them while memory is plentiful.
+	 */
 	private static final List<Field> SPRING_DATA_CACHES = presentStaticFields(
+			"org.springframework.boot.data.metrics.TimedAnnotations#cache",
 			"org.springframework.data.core.NullableWrapperConverters#supportsCache",
 			"org.springframework.data.core.ReactiveWrappers#IS_REACTIVE_TYPE",
 			"org.springframework.data.util.NullableWrapperConverters#supportsCache",

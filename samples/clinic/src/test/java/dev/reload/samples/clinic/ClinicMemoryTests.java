@@ -27,6 +27,8 @@ class ClinicMemoryTests {
 
 	private static final String VET_CONTROLLER = "src/main/java/dev/reload/samples/clinic/vet/VetController.java";
 
+	private static final String VET_REPOSITORY = "src/main/java/dev/reload/samples/clinic/vet/VetRepository.java";
+
 	@TempDir
 	Path directory;
 
@@ -53,6 +55,43 @@ class ClinicMemoryTests {
 				serve(clinic);
 			}
 			// replaced beans are destroyed and Spring's caches evicted shortly after
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> liveGenerations(clinic) <= before + 2);
+		}
+	}
+
+	/**
+	 * A repository interface rebuilt twenty times: Spring's resolvable types of its
+	 * factory bean and Spring Boot's repository metrics, which cache the interface in
+	 * static caches of soft references that a full collection keeps, let go of it.
+	 */
+	@Test
+	void twentyRepositoryReloadsLeaveAtMostTwoMoreGenerationsAlive() throws IOException {
+		ClinicProject project = ClinicProject.copyTo(this.directory.resolve("project"));
+		Path run = Files.createDirectories(this.directory.resolve("run"));
+		try (ClinicProcess clinic = ClinicProcess.start(run, List.of(), project.classDirectories())) {
+			project.edit(VET_REPOSITORY, "Vet save(Vet vet);",
+					"Vet save(Vet vet);\n\n\tdefault String version() {\n\t\treturn \"0\";\n\t}");
+			project.edit(VET_CONTROLLER, "	@GetMapping(\"/vets\")", """
+					@GetMapping("/vets/version")
+					String version() {
+						return this.vets.version();
+					}
+
+					@GetMapping("/vets")""");
+			await().atMost(Duration.ofSeconds(30))
+				.ignoreExceptions()
+				.until(() -> Http.get(clinic.url("/vets/version")).equals("0"));
+			serve(clinic);
+			int before = liveGenerations(clinic);
+			for (int i = 1; i <= 20; i++) {
+				project.edit(VET_REPOSITORY, "return \"" + (i - 1) + "\";", "return \"" + i + "\";");
+				String expected = Integer.toString(i);
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> Http.get(clinic.url("/vets/version")).equals(expected));
+				serve(clinic);
+			}
 			await().atMost(Duration.ofSeconds(30))
 				.pollInterval(Duration.ofMillis(500))
 				.until(() -> liveGenerations(clinic) <= before + 2);
