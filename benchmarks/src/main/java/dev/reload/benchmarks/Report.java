@@ -105,9 +105,9 @@ final class Report {
 						+ "Data, Thymeleaf, H2), one after the other, each timed from the moment the files are saved "
 						+ "to the first response that shows it. The starter is given the saved sources, which it "
 						+ "compiles in-process, or the class files an IDE writes (compiled by the benchmark, not "
-						+ "timed); DevTools is given the same class files. The starter's outcome is in brackets: an "
-						+ "entity, a repository interface or a configuration class restarts the application "
-						+ "in-process (RESTARTED). A throwing constructor: what the next requests get for 5 s, then "
+						+ "timed); DevTools is given the same class files. The starter's outcome is in brackets: a "
+						+ "repository query method is rebuilt in place (RELOADED); an entity or a configuration class "
+						+ "restarts the application in-process (RESTARTED). A throwing constructor: what the next requests get for 5 s, then "
 						+ "the fix.");
 		List<String> header = new ArrayList<>(List.of("edit"));
 		edits.values().stream().findFirst().ifPresent((row) -> header.addAll(row.keySet()));

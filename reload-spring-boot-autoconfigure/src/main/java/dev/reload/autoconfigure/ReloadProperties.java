@@ -67,8 +67,9 @@ public class ReloadProperties {
 	private @Nullable List<String> sourceDirectories;
 
 	/**
-	 * What to do with a change that cannot be applied in place (a JPA entity, a Spring
-	 * Data repository interface, a configuration class, the main class): 'auto' restarts
+	 * What to do with a change that cannot be applied in place (a JPA entity, a
+	 * configuration class, a Spring Data repository with a custom implementation, a web
+	 * bean the web stack holds from start-up, the main class): 'auto' restarts
 	 * an application that runs from class directories in-process from a fresh generation,
 	 * as DevTools does, and reports it as RESTARTED; 'never' fails the reload with the
 	 * reason, and the old code keeps serving. A packaged application patched through an

@@ -7,9 +7,10 @@ import java.util.stream.Collectors;
 /**
  * A change reaches classes that cannot be reloaded in place: the main application class
  * and what it refers to, which the application class loader loaded, configuration
- * classes, whose bean definitions were fixed at start-up, and classes a framework holds
- * on to (JPA entities, Spring Data repository interfaces), and beans that the web stack
- * took in at start-up, which a {@link dev.reload.BeanSwapParticipant} refuses with one.
+ * classes, whose bean definitions were fixed at start-up, classes a framework holds on to
+ * (JPA entities, Spring Data repositories with custom implementations), and beans that
+ * the web stack took in at start-up, which a {@link dev.reload.BeanSwapParticipant}
+ * refuses with one.
  *
  * @author reload-spring-boot
  */
