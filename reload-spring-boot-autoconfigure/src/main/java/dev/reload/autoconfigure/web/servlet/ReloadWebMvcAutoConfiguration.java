@@ -90,6 +90,13 @@ public final class ReloadWebMvcAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnClass(name = DomainClassConverters.DOMAIN_CLASS_CONVERTER)
+	@ConditionalOnMissingBean(name = "reloadDomainClassConverters")
+	DomainClassConverters reloadDomainClassConverters(ApplicationContext applicationContext) {
+		return new DomainClassConverters(applicationContext);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(name = "reloadControllerAdviceSwapParticipant")
 	ControllerAdviceSwapParticipant reloadControllerAdviceSwapParticipant(ApplicationContext applicationContext) {
 		return new ControllerAdviceSwapParticipant(applicationContext);

@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
  * save: the repository bean is rebuilt in place from the new interface with its
  * consumers, on the next request, without a restart; the derived query runs against the
  * data the running application holds. A query Spring Data cannot derive fails the reload,
- * naming the method, and the old repository keeps serving. A repository with a custom
+ * naming the method, and the old repository keeps serving. A path variable that Spring
+ * Data's web support converts to an entity goes through the rebuilt repository. A repository with a custom
  * implementation, whose proxy holds the implementation it was made with, restarts.
  *
  * @author reload-spring-boot
@@ -90,6 +91,39 @@ class ClinicRepositoryTests {
 				.contains("findByShoeSize");
 			assertThat(status.read("$.generation", Integer.class)).isZero();
 			assertThat(Http.get(clinic.url("/vets"))).isEqualTo("[\"James Carter\"]");
+		}
+	}
+
+	@Test
+	void pathVariableConvertedByTheRepositoryUsesTheRebuiltRepository() throws IOException {
+		ClinicProject project = ClinicProject.copyTo(this.directory.resolve("project"));
+		project.edit(VET_REPOSITORY, "Vet save(Vet vet);", """
+				Vet save(Vet vet);
+
+					@org.springframework.data.jpa.repository.Query("select v from Vet v where v.id = ?1")
+					java.util.Optional<Vet> findById(Integer id);""");
+		// Spring Data's web support converts the path variable with the repository
+		project.edit(VET_CONTROLLER, "	@GetMapping(\"/vets\")",
+				"""
+						@GetMapping("/vets/{id}/name")
+						String name(@org.springframework.web.bind.annotation.PathVariable(name = "id", required = false) Vet vet) {
+							return (vet != null) ? vet.getFirstName() : "none";
+						}
+
+						@GetMapping("/vets")""");
+		project.build();
+		Path run = Files.createDirectories(this.directory.resolve("run"));
+		try (ClinicProcess clinic = ClinicProcess.start(run, List.of(), project.classDirectories(),
+				"--management.endpoints.web.exposure.include=reload")) {
+			String name = clinic.url("/vets/1/name");
+			assertThat(Http.get(name)).isEqualTo("James");
+			project.edit(VET_REPOSITORY, "where v.id = ?1\"", "where v.id = ?1 and v.lastName = 'Nobody'\"");
+			await().atMost(TIMEOUT)
+				.until(() -> Http.get(name) != null && JsonPath.parse(Http.get(clinic.url("/actuator/reload")))
+					.read("$.generation", Integer.class) == 1);
+			DocumentContext status = JsonPath.parse(Http.get(clinic.url("/actuator/reload")));
+			assertThat(status.read("$.history[0].outcome", String.class)).isEqualTo("RELOADED");
+			assertThat(Http.get(name)).isEqualTo("none");
 		}
 	}
 

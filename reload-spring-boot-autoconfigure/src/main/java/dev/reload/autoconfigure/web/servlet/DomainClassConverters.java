@@ -1,0 +1,130 @@
+package dev.reload.autoconfigure.web.servlet;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import dev.reload.BeanSwap;
+import dev.reload.BeanSwapParticipant;
+import dev.reload.autoconfigure.scope.SpringInternals;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.core.convert.converter.GenericConverter;
+import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Makes Spring Data's web support look its repositories up again after a reload that
+ * rebuilt one: its {@code DomainClassConverter} (a {@code @PathVariable Owner owner}
+ * conversion) finds the repositories once and keeps them, so it would go on querying
+ * through the replaced repository, keeping its generation alive. Setting its application
+ * context again, its own public API, makes its next conversion look them up afresh, and
+ * undoing a switch does the same for the restored ones.
+ * <p>
+ * The converter is registered in Spring MVC's conversion service, which offers no public
+ * way to enumerate its converters, so they are read from its private fields; the fields
+ * are resolved when this is created, so that a Spring Framework without them fails at
+ * start-up, naming them.
+ *
+ * @author reload-spring-boot
+ */
+final class DomainClassConverters implements BeanSwapParticipant {
+
+	static final String DOMAIN_CLASS_CONVERTER = "org.springframework.data.repository.support.DomainClassConverter";
+
+	private static final String REPOSITORY_FACTORY_INFORMATION = "org.springframework.data.repository.core.support.RepositoryFactoryInformation";
+
+	private static final String WHY = "to have Spring Data's DomainClassConverter look up rebuilt repositories";
+
+	private static final Field CONVERTERS = SpringInternals.field(GenericConversionService.class, "converters",
+			Object.class, WHY);
+
+	private static final Field CONVERTERS_BY_PAIR = SpringInternals.field(CONVERTERS.getType(), "converters", Map.class,
+			WHY);
+
+	private static final Field GLOBAL_CONVERTERS = SpringInternals.field(CONVERTERS.getType(), "globalConverters",
+			Collection.class, WHY);
+
+	private static final Field CONVERTERS_FOR_PAIR = SpringInternals
+		.field(ClassUtils.resolveClassName(GenericConversionService.class.getName() + "$ConvertersForPair",
+				GenericConversionService.class.getClassLoader()), "converters", Collection.class, WHY);
+
+	private final ApplicationContext context;
+
+	private final Class<?> repositoryFactoryType;
+
+	DomainClassConverters(ApplicationContext context) {
+		Assert.notNull(context, "'context' must not be null");
+		this.context = context;
+		this.repositoryFactoryType = ClassUtils.resolveClassName(REPOSITORY_FACTORY_INFORMATION,
+				DomainClassConverters.class.getClassLoader());
+	}
+
+	@Override
+	public Switch prepare(List<BeanSwap> swaps) {
+		boolean repositories = swaps.stream()
+			.anyMatch((swap) -> this.repositoryFactoryType.isInstance(swap.previous())
+					|| this.repositoryFactoryType.isInstance(swap.next()));
+		if (!repositories) {
+			return NOTHING;
+		}
+		List<ApplicationContextAware> converters = converters();
+		return new Switch() {
+
+			@Override
+			public void apply() {
+				converters.forEach((converter) -> converter.setApplicationContext(DomainClassConverters.this.context));
+			}
+
+			@Override
+			public void undo() {
+				apply();
+			}
+
+		};
+	}
+
+	/**
+	 * Return Spring Data's domain class converters in the context's conversion services.
+	 * @return the converters
+	 */
+	List<ApplicationContextAware> converters() {
+		List<ApplicationContextAware> converters = new ArrayList<>();
+		for (GenericConversionService service : this.context
+			.getBeansOfType(GenericConversionService.class, false, false)
+			.values()) {
+			Object registered = ReflectionUtils.getField(CONVERTERS, service);
+			List<Object> candidates = new ArrayList<>(
+					(Collection<?>) ReflectionUtils.getField(GLOBAL_CONVERTERS, registered));
+			for (Object forPair : ((Map<?, ?>) ReflectionUtils.getField(CONVERTERS_BY_PAIR, registered)).values()) {
+				candidates.addAll((Collection<?>) ReflectionUtils.getField(CONVERTERS_FOR_PAIR, forPair));
+			}
+			for (Object candidate : candidates) {
+				if (candidate instanceof GenericConverter && candidate instanceof ApplicationContextAware aware
+						&& DOMAIN_CLASS_CONVERTER.equals(candidate.getClass().getName())
+						&& !converters.contains(aware)) {
+					converters.add(aware);
+				}
+			}
+		}
+		return converters;
+	}
+
+	private static final Switch NOTHING = new Switch() {
+
+		@Override
+		public void apply() {
+		}
+
+		@Override
+		public void undo() {
+		}
+
+	};
+
+}
