@@ -21,8 +21,9 @@ import static org.awaitility.Awaitility.await;
  * consumers, on the next request, without a restart; the derived query runs against the
  * data the running application holds. A query Spring Data cannot derive fails the reload,
  * naming the method, and the old repository keeps serving. A path variable that Spring
- * Data's web support converts to an entity goes through the rebuilt repository. A repository with a custom
- * implementation, whose proxy holds the implementation it was made with, restarts.
+ * Data's web support converts to an entity goes through the rebuilt repository. A
+ * repository with a custom implementation, whose proxy holds the implementation it was
+ * made with, restarts.
  *
  * @author reload-spring-boot
  */
