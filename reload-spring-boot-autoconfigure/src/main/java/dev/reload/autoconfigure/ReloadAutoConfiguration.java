@@ -177,8 +177,10 @@ public final class ReloadAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	BeanRetirement reloadBeanRetirement(ReloadProperties properties) {
-		return new BeanRetirement(properties.getDrainTimeout());
+	BeanRetirement reloadBeanRetirement(ReloadProperties properties,
+			ObjectProvider<StaleClassCaches> reloadStaleClassCaches) {
+		return new BeanRetirement(properties.getDrainTimeout(),
+				() -> reloadStaleClassCaches.ifAvailable(StaleClassCaches::evictSoon));
 	}
 
 	@Bean

@@ -31,6 +31,8 @@ public final class BeanRetirement implements SmartLifecycle {
 
 	private final Duration drainTimeout;
 
+	private final Runnable afterRetirement;
+
 	private final Set<Retiring> waiting = ConcurrentHashMap.newKeySet();
 
 	private final ExecutorService executor = Executors.newSingleThreadExecutor((runnable) -> {
@@ -47,8 +49,22 @@ public final class BeanRetirement implements SmartLifecycle {
 	 * @param drainTimeout longest time a replaced bean waits for its requests
 	 */
 	public BeanRetirement(Duration drainTimeout) {
+		this(drainTimeout, () -> {
+		});
+	}
+
+	/**
+	 * Create an instance.
+	 * @param drainTimeout longest time a replaced bean waits for its requests
+	 * @param afterRetirement what runs once the beans of a switch are destroyed: their
+	 * destruction looks up their classes' methods again, refilling the caches that are
+	 * evicted after a switch
+	 */
+	public BeanRetirement(Duration drainTimeout, Runnable afterRetirement) {
 		Assert.notNull(drainTimeout, "'drainTimeout' must not be null");
+		Assert.notNull(afterRetirement, "'afterRetirement' must not be null");
 		this.drainTimeout = drainTimeout;
+		this.afterRetirement = afterRetirement;
 	}
 
 	/**
@@ -121,6 +137,7 @@ public final class BeanRetirement implements SmartLifecycle {
 				}
 				finally {
 					BeanRetirement.this.waiting.remove(this);
+					BeanRetirement.this.afterRetirement.run();
 				}
 			}
 		}

@@ -43,7 +43,8 @@ import org.springframework.util.ReflectionUtils;
  * metadata, auto-proxy decisions, the per-controller caches of handler adapters and their
  * return value handlers). Without this, each of them keeps a replaced generation, its
  * classes and its Metaspace alive. Only concurrent maps and sets are touched, so evicting
- * races with nothing; it runs shortly after a switch, on a thread of its own.
+ * races with nothing; it runs shortly after a switch, and again once the beans the switch
+ * replaced are destroyed, on a thread of its own.
  *
  * @author reload-spring-boot
  */
@@ -158,15 +159,7 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 
 			@Override
 			public void apply() {
-				if (StaleClassCaches.this.scheduled.compareAndSet(false, true)) {
-					try {
-						StaleClassCaches.this.executor.schedule(StaleClassCaches.this::evictScheduled, DELAY_MILLIS,
-								TimeUnit.MILLISECONDS);
-					}
-					catch (RejectedExecutionException ex) {
-						// shutting down
-					}
-				}
+				evictSoon();
 			}
 
 			@Override
@@ -175,6 +168,21 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 			}
 
 		};
+	}
+
+	/**
+	 * Evict the replaced classes shortly, once for a burst of calls: after a switch, and
+	 * again once the beans it replaced are destroyed, which looks up their methods again.
+	 */
+	public void evictSoon() {
+		if (this.scheduled.compareAndSet(false, true)) {
+			try {
+				this.executor.schedule(this::evictScheduled, DELAY_MILLIS, TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				// shutting down
+			}
+		}
 	}
 
 	@Override

@@ -32,6 +32,20 @@ class BeanRetirementTests {
 	}
 
 	@Test
+	void whatRunsAfterRetirementRunsOnceTheReplacedBeansAreDestroyed() {
+		AtomicInteger destroyed = new AtomicInteger();
+		AtomicInteger destroyedWhenEvicted = new AtomicInteger(-1);
+		BeanRetirement retirement = new BeanRetirement(Duration.ofSeconds(60),
+				() -> destroyedWhenEvicted.set(destroyed.get()));
+		CompletableFuture<Void> requestsDone = new CompletableFuture<>();
+		retirement.retire(new RequestGate.Switched<>(destroyed::incrementAndGet, requestsDone));
+		assertThat(destroyedWhenEvicted).hasValue(-1);
+		requestsDone.complete(null);
+		await().atMost(Duration.ofSeconds(20)).until(() -> destroyedWhenEvicted.get() == 1);
+		retirement.stop();
+	}
+
+	@Test
 	void beansStillDrainingWhenTheApplicationStopsAreDestroyedThenOnce() {
 		BeanRetirement retirement = new BeanRetirement(Duration.ofSeconds(60));
 		retirement.start();

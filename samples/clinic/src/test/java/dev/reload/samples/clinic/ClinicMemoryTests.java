@@ -57,7 +57,9 @@ class ClinicMemoryTests {
 			// replaced beans are destroyed and Spring's caches evicted shortly after
 			await().atMost(Duration.ofSeconds(30))
 				.pollInterval(Duration.ofMillis(500))
-				.until(() -> liveGenerations(clinic) <= before + 2);
+				.untilAsserted(() -> assertThat(liveGenerations(clinic))
+					.as("generations alive after a full collection, %d before the reloads", before)
+					.isLessThanOrEqualTo(before + 2));
 		}
 	}
 
@@ -94,7 +96,9 @@ class ClinicMemoryTests {
 			}
 			await().atMost(Duration.ofSeconds(30))
 				.pollInterval(Duration.ofMillis(500))
-				.until(() -> liveGenerations(clinic) <= before + 2);
+				.untilAsserted(() -> assertThat(liveGenerations(clinic))
+					.as("generations alive after a full collection, %d before the reloads", before)
+					.isLessThanOrEqualTo(before + 2));
 		}
 	}
 
