@@ -31,6 +31,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
+import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ConcurrentLruCache;
@@ -117,13 +118,17 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 			"org.springframework.data.util.NullableWrapperConverters#supportsCache",
 			"org.springframework.data.util.ReactiveWrappers#IS_REACTIVE_TYPE");
 
+	/** The types of a composed key's fields that may reach a replaced class. */
+	private static final List<Class<?>> KEY_FIELD_TYPES = List.of(Class.class, Member.class, MethodParameter.class,
+			TypeDescriptor.class, ResolvableType.class);
+
 	private final DefaultListableBeanFactory beanFactory;
 
 	private final ClassGenerations generations;
 
 	private final Map<Class<?>, List<Field>> cacheFields = new ConcurrentHashMap<>();
 
-	private final Map<Class<?>, List<Field>> keyClassFields = new ConcurrentHashMap<>();
+	private final Map<Class<?>, List<Field>> keyFields = new ConcurrentHashMap<>();
 
 	/**
 	 * How long after a switch the eviction runs: not while the first requests after it
@@ -258,6 +263,11 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 			// a handler method's parameter reaches the handler method, and its bean
 			return isStaleClass(parameter.getDeclaringClass()) || isStaleClass(parameter.getContainingClass());
 		}
+		if (key instanceof TypeDescriptor descriptor) {
+			// a conversion service's cache key: its type's source may be a handler
+			// method's parameter
+			return isStale(descriptor.getResolvableType());
+		}
 		if (key instanceof ResolvableType type) {
 			if (isStaleClass(type.toClass()) || isStale(type.getSource())) {
 				return true;
@@ -282,9 +292,11 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 			// remembered class of the application would keep its generation alive
 			return false;
 		}
-		// a composed key, such as the auto-proxy creator's (bean class, bean name)
-		for (Field field : this.keyClassFields.computeIfAbsent(key.getClass(), StaleClassCaches::classFields)) {
-			if (ReflectionUtils.getField(field, key) instanceof Class<?> type && isStaleClass(type)) {
+		// a composed key, such as the auto-proxy creator's (bean class, bean name) or a
+		// conversion service's (source type, target type)
+		for (Field field : this.keyFields.computeIfAbsent(key.getClass(), StaleClassCaches::keyFields)) {
+			Object value = ReflectionUtils.getField(field, key);
+			if (value != null && isStale(value)) {
 				return true;
 			}
 		}
@@ -374,7 +386,11 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 		return List.copyOf(fields);
 	}
 
-	private static List<Field> classFields(Class<?> keyType) {
+	/**
+	 * Return the fields of a composed key of Spring's that may reach a class: a class, a
+	 * member, a method parameter or a type, which {@link #isStale(Object)} looks into.
+	 */
+	private static List<Field> keyFields(Class<?> keyType) {
 		if (!isSpring(keyType)) {
 			return List.of();
 		}
@@ -382,7 +398,8 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 		ReflectionUtils.doWithFields(keyType, (field) -> {
 			ReflectionUtils.makeAccessible(field);
 			fields.add(field);
-		}, (field) -> !Modifier.isStatic(field.getModifiers()) && field.getType() == Class.class
+		}, (field) -> !Modifier.isStatic(field.getModifiers())
+				&& KEY_FIELD_TYPES.stream().anyMatch((type) -> type.isAssignableFrom(field.getType()))
 				&& isSpring(field.getDeclaringClass()));
 		return List.copyOf(fields);
 	}

@@ -45,7 +45,7 @@ final class ControllerAdviceSwapParticipant implements BeanSwapParticipant {
 	@Override
 	public Switch prepare(List<BeanSwap> swaps) {
 		if (swaps.stream().noneMatch((swap) -> isAdvice(swap.previous()) || isAdvice(swap.next()))) {
-			return NOTHING;
+			return NoSwitch.INSTANCE;
 		}
 		List<AdviceCaches> caches = new ArrayList<>();
 		this.context.getBeansOfType(RequestMappingHandlerAdapter.class)
@@ -89,18 +89,6 @@ final class ControllerAdviceSwapParticipant implements BeanSwapParticipant {
 		return bean != null
 				&& AnnotatedElementUtils.hasAnnotation(ClassUtils.getUserClass(bean), ControllerAdvice.class);
 	}
-
-	private static final Switch NOTHING = new Switch() {
-
-		@Override
-		public void apply() {
-		}
-
-		@Override
-		public void undo() {
-		}
-
-	};
 
 	/**
 	 * The advice caches of one adapter or resolver, and the method that fills them.

@@ -12,7 +12,8 @@ import dev.reload.autoconfigure.scope.SpringInternals;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
-import org.springframework.core.convert.converter.GenericConverter;
+import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.core.convert.converter.ConditionalGenericConverter;
 import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
@@ -23,8 +24,8 @@ import org.springframework.util.ReflectionUtils;
  * rebuilt one: its {@code DomainClassConverter} (a {@code @PathVariable Owner owner}
  * conversion) finds the repositories once and keeps them, so it would go on querying
  * through the replaced repository, keeping its generation alive. Setting its application
- * context again, its own public API, makes its next conversion look them up afresh, and
- * undoing a switch does the same for the restored ones.
+ * context again, its own public API, and asking it whether it converts, makes it look
+ * them up afresh, and undoing a switch does the same for the restored ones.
  * <p>
  * The converter is registered in Spring MVC's conversion service, which offers no public
  * way to enumerate its converters, so they are read from its private fields; the fields
@@ -54,6 +55,8 @@ final class DomainClassConverters implements BeanSwapParticipant {
 		.field(ClassUtils.resolveClassName(GenericConversionService.class.getName() + "$ConvertersForPair",
 				GenericConversionService.class.getClassLoader()), "converters", Collection.class, WHY);
 
+	private static final TypeDescriptor OBJECT = TypeDescriptor.valueOf(Object.class);
+
 	private final ApplicationContext context;
 
 	private final Class<?> repositoryFactoryType;
@@ -71,14 +74,14 @@ final class DomainClassConverters implements BeanSwapParticipant {
 			.anyMatch((swap) -> this.repositoryFactoryType.isInstance(swap.previous())
 					|| this.repositoryFactoryType.isInstance(swap.next()));
 		if (!repositories) {
-			return NOTHING;
+			return NoSwitch.INSTANCE;
 		}
-		List<ApplicationContextAware> converters = converters();
+		List<Object> converters = converters();
 		return new Switch() {
 
 			@Override
 			public void apply() {
-				converters.forEach((converter) -> converter.setApplicationContext(DomainClassConverters.this.context));
+				converters.forEach(DomainClassConverters.this::lookUpRepositories);
 			}
 
 			@Override
@@ -89,12 +92,19 @@ final class DomainClassConverters implements BeanSwapParticipant {
 		};
 	}
 
+	private void lookUpRepositories(Object converter) {
+		((ApplicationContextAware) converter).setApplicationContext(this.context);
+		// it would look them up at its next conversion, keeping the replaced ones until
+		// then; asking it whether it converts makes it look them up now
+		((ConditionalGenericConverter) converter).matches(OBJECT, OBJECT);
+	}
+
 	/**
 	 * Return Spring Data's domain class converters in the context's conversion services.
 	 * @return the converters
 	 */
-	List<ApplicationContextAware> converters() {
-		List<ApplicationContextAware> converters = new ArrayList<>();
+	List<Object> converters() {
+		List<Object> converters = new ArrayList<>();
 		for (GenericConversionService service : this.context
 			.getBeansOfType(GenericConversionService.class, false, false)
 			.values()) {
@@ -105,26 +115,14 @@ final class DomainClassConverters implements BeanSwapParticipant {
 				candidates.addAll((Collection<?>) ReflectionUtils.getField(CONVERTERS_FOR_PAIR, forPair));
 			}
 			for (Object candidate : candidates) {
-				if (candidate instanceof GenericConverter && candidate instanceof ApplicationContextAware aware
+				if (candidate instanceof ConditionalGenericConverter && candidate instanceof ApplicationContextAware
 						&& DOMAIN_CLASS_CONVERTER.equals(candidate.getClass().getName())
-						&& !converters.contains(aware)) {
-					converters.add(aware);
+						&& !converters.contains(candidate)) {
+					converters.add(candidate);
 				}
 			}
 		}
 		return converters;
 	}
-
-	private static final Switch NOTHING = new Switch() {
-
-		@Override
-		public void apply() {
-		}
-
-		@Override
-		public void undo() {
-		}
-
-	};
 
 }
