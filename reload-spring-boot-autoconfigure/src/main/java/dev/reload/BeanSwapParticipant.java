@@ -35,6 +35,15 @@ public interface BeanSwapParticipant {
 		 */
 		void undo();
 
+		/**
+		 * Return a part that does nothing, for a participant whose concerns the swaps do
+		 * not touch.
+		 * @return a part with nothing to apply or undo
+		 */
+		static Switch none() {
+			return NoSwitch.INSTANCE;
+		}
+
 	}
 
 }

@@ -157,7 +157,7 @@ public final class HeldWebBeans implements BeanSwapParticipant, Ordered {
 			throw new RestartRequiredException("they rebuild " + String.join(", ", new ArrayList<>(held))
 					+ ": a new instance would never be called while the old one kept running");
 		}
-		return NoSwitch.INSTANCE;
+		return Switch.none();
 	}
 
 	private @Nullable String kind(@Nullable Object bean) {
@@ -170,20 +170,6 @@ public final class HeldWebBeans implements BeanSwapParticipant, Ordered {
 			}
 		}
 		return null;
-	}
-
-	private enum NoSwitch implements Switch {
-
-		INSTANCE;
-
-		@Override
-		public void apply() {
-		}
-
-		@Override
-		public void undo() {
-		}
-
 	}
 
 }

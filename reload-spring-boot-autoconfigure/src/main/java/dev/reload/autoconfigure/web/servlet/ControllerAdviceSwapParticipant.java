@@ -45,7 +45,7 @@ final class ControllerAdviceSwapParticipant implements BeanSwapParticipant {
 	@Override
 	public Switch prepare(List<BeanSwap> swaps) {
 		if (swaps.stream().noneMatch((swap) -> isAdvice(swap.previous()) || isAdvice(swap.next()))) {
-			return NoSwitch.INSTANCE;
+			return Switch.none();
 		}
 		List<AdviceCaches> caches = new ArrayList<>();
 		this.context.getBeansOfType(RequestMappingHandlerAdapter.class)

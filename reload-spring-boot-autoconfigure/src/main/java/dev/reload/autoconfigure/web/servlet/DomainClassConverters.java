@@ -74,7 +74,7 @@ final class DomainClassConverters implements BeanSwapParticipant {
 			.anyMatch((swap) -> this.repositoryFactoryType.isInstance(swap.previous())
 					|| this.repositoryFactoryType.isInstance(swap.next()));
 		if (!repositories) {
-			return NoSwitch.INSTANCE;
+			return Switch.none();
 		}
 		List<Object> converters = converters();
 		return new Switch() {
