@@ -142,14 +142,16 @@ class ReloadAutoConfigurationTests {
 	}
 
 	@Test
-	void webApplicationGetsTheControllerAdviceAndHeldWebBeansParticipants() {
+	void webApplicationGetsTheControllerAdviceHeldWebBeansAndConverterBeanParticipants() {
 		withDirectories(this.webRunner)
 			.run((context) -> assertThat(context).hasBean("reloadControllerAdviceSwapParticipant")
 				.hasSingleBean(LifecycleSwapParticipant.class)
-				.hasBean("reloadHeldWebBeans"));
+				.hasBean("reloadHeldWebBeans")
+				.hasBean("reloadConverterBeanSwapParticipant"));
 		withDirectories(this.runner)
 			.run((context) -> assertThat(context).doesNotHaveBean("reloadControllerAdviceSwapParticipant")
-				.doesNotHaveBean("reloadHeldWebBeans"));
+				.doesNotHaveBean("reloadHeldWebBeans")
+				.doesNotHaveBean("reloadConverterBeanSwapParticipant"));
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.reload.it;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.DocumentContext;
@@ -15,11 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Beans the web stack took in at start-up (a servlet {@code Filter}, a handler
- * interceptor and the {@code WebMvcConfigurer} that registers it, a formatter): a change
- * to one is refused as needing a restart (unavailable under a test framework, so the
- * reload fails), and all of the application keeps running the old code, instead of a
- * {@code RELOADED} after which the old instance keeps being called. An unrelated change
- * still reloads in place.
+ * interceptor and the {@code WebMvcConfigurer} that registers it): a change to one is
+ * refused as needing a restart (unavailable under a test framework, so the reload fails),
+ * and all of the application keeps running the old code, instead of a {@code RELOADED}
+ * after which the old instance keeps being called. A formatter, which the conversion
+ * service holds through an adapter, is switched in place, unless the type it formats
+ * changed too. An unrelated change still reloads in place.
  *
  * @author reload-spring-boot
  */
@@ -113,11 +115,32 @@ class HeldWebBeansIntegrationTests {
 	}
 
 	@Test
-	void changedFormatterNeedsARestartAndTheOldOneKeepsConverting() {
+	void changedFormatterReloadsInPlaceAndConvertsOnTheNextRequest() {
 		SourceCompiler.compile(this.classes, formatter("~"));
-		assertNeedsRestart(this.app.reloadNow(), "'pointFormatter' (a converter or formatter");
+		DocumentContext report = this.app.reloadNow();
+		assertThat(report.read("$.outcome", String.class)).isEqualTo("RELOADED");
+		assertThat(report.read("$.rebuiltBeans", List.class)).containsExactly("pointFormatter");
+		assertThat(this.app.get("/point?at=~1,2)").body()).isEqualTo("1+2");
+		assertThat(this.app.get("/point?at=(1,2)").statusCode()).isEqualTo(400);
+		// and back
+		assertThat(this.app.post("/actuator/reload/rollback").statusCode()).isEqualTo(200);
 		assertThat(this.app.get("/point?at=(1,2)").body()).isEqualTo("1+2");
 		assertThat(this.app.get("/point?at=~1,2)").statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void formatterOfAChangedTypeNeedsARestartAndTheOldOneKeepsConverting() {
+		SourceCompiler.compile(this.classes, SourceCompiler.of(FixtureSources.PACKAGE + "Point", """
+				package dev.reload.it.fixture.app;
+
+				public record Point(int x, int y) {
+					public int sum() {
+						return this.x + this.y;
+					}
+				}
+				"""));
+		assertNeedsRestart(this.app.reloadNow(), "'pointFormatter' (a converter or formatter of other types");
+		assertThat(this.app.get("/point?at=(1,2)").body()).isEqualTo("1+2");
 	}
 
 	@Test

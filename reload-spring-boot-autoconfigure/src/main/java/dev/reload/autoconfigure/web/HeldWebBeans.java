@@ -19,18 +19,15 @@ import org.springframework.util.ClassUtils;
  * Refuses, as needing a restart, a reload that rebuilds, adds or removes a bean the web
  * stack took in once at start-up and keeps using: servlet filters and registration beans,
  * which the servlet container registered, {@code WebMvcConfigurer}s, which Spring MVC
- * called once, handler interceptors, argument resolvers, message converters and
- * converters or formatters, which the handler mappings, the handler adapter and the
- * conversion service hold. A rebuilt instance of one of them would never be called: the
- * old code would keep running beside the new. The restart fallback applies the change
- * instead.
+ * called once, handler interceptors, argument resolvers and message converters, which the
+ * handler mappings and the handler adapter hold. A rebuilt instance of one of them would
+ * never be called: the old code would keep running beside the new. The restart fallback
+ * applies the change instead. (Converter and formatter beans, which the conversion
+ * service holds, are switched in place by {@link ConverterBeanSwapParticipant}.)
  *
  * @author reload-spring-boot
  */
 public final class HeldWebBeans implements BeanSwapParticipant, Ordered {
-
-	private static final String CONVERSION = "a converter or formatter, which the web conversion service holds from "
-			+ "start-up";
 
 	private static final Map<String, String> SERVLET;
 
@@ -70,7 +67,6 @@ public final class HeldWebBeans implements BeanSwapParticipant, Ordered {
 				"a handler mapping, which the DispatcherServlet looked up at start-up");
 		servlet.put("org.springframework.web.servlet.HandlerAdapter",
 				"a handler adapter, which the DispatcherServlet looked up at start-up");
-		conversion(servlet);
 		SERVLET = Map.copyOf(servlet);
 		Map<String, String> reactive = new LinkedHashMap<>();
 		reactive.put("org.springframework.web.server.WebFilter",
@@ -91,7 +87,6 @@ public final class HeldWebBeans implements BeanSwapParticipant, Ordered {
 				"a handler adapter, which the DispatcherHandler looked up at start-up");
 		reactive.put("org.springframework.web.reactive.HandlerResultHandler",
 				"a result handler, which the DispatcherHandler looked up at start-up");
-		conversion(reactive);
 		REACTIVE = Map.copyOf(reactive);
 	}
 
@@ -123,16 +118,6 @@ public final class HeldWebBeans implements BeanSwapParticipant, Ordered {
 	 */
 	public static HeldWebBeans reactive(@Nullable ClassLoader classLoader) {
 		return new HeldWebBeans(REACTIVE, classLoader);
-	}
-
-	private static void conversion(Map<String, String> types) {
-		// Boot adds every converter and formatter bean to the web conversion service
-		for (String name : List.of("org.springframework.core.convert.converter.Converter",
-				"org.springframework.core.convert.converter.ConverterFactory",
-				"org.springframework.core.convert.converter.GenericConverter", "org.springframework.format.Printer",
-				"org.springframework.format.Parser")) {
-			types.put(name, CONVERSION);
-		}
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import dev.reload.autoconfigure.ReloadAutoConfiguration;
 import dev.reload.autoconfigure.engine.ReloadEngine;
 import dev.reload.autoconfigure.engine.RequestGate;
 import dev.reload.autoconfigure.web.ReloadEndpointRequests;
+import dev.reload.autoconfigure.web.ConverterBeanSwapParticipant;
 import dev.reload.autoconfigure.web.HeldWebBeans;
 import dev.reload.autoconfigure.web.RequestMappingSwapParticipant;
 
@@ -55,6 +56,12 @@ public final class ReloadWebFluxAutoConfiguration {
 	@ConditionalOnMissingBean(name = "reloadHeldWebBeans")
 	HeldWebBeans reloadHeldWebBeans(ConfigurableListableBeanFactory beanFactory) {
 		return HeldWebBeans.reactive(beanFactory.getBeanClassLoader());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "reloadConverterBeanSwapParticipant")
+	ConverterBeanSwapParticipant reloadConverterBeanSwapParticipant(ConfigurableListableBeanFactory beanFactory) {
+		return new ConverterBeanSwapParticipant(beanFactory);
 	}
 
 }

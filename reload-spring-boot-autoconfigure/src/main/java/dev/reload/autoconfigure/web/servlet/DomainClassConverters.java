@@ -1,14 +1,11 @@
 package dev.reload.autoconfigure.web.servlet;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import dev.reload.BeanSwap;
 import dev.reload.BeanSwapParticipant;
-import dev.reload.autoconfigure.scope.SpringInternals;
+import dev.reload.autoconfigure.web.RegisteredConverters;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
@@ -17,7 +14,6 @@ import org.springframework.core.convert.converter.ConditionalGenericConverter;
 import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * Makes Spring Data's web support look its repositories up again after a reload that
@@ -27,10 +23,8 @@ import org.springframework.util.ReflectionUtils;
  * context again, its own public API, and asking it whether it converts, makes it look
  * them up afresh, and undoing a switch does the same for the restored ones.
  * <p>
- * The converter is registered in Spring MVC's conversion service, which offers no public
- * way to enumerate its converters, so they are read from its private fields; the fields
- * are resolved when this is created, so that a Spring Framework without them fails at
- * start-up, naming them.
+ * The converter is found among those registered in Spring MVC's conversion service, read
+ * from its private fields by {@link RegisteredConverters}.
  *
  * @author reload-spring-boot
  */
@@ -39,21 +33,6 @@ final class DomainClassConverters implements BeanSwapParticipant {
 	static final String DOMAIN_CLASS_CONVERTER = "org.springframework.data.repository.support.DomainClassConverter";
 
 	private static final String REPOSITORY_FACTORY_INFORMATION = "org.springframework.data.repository.core.support.RepositoryFactoryInformation";
-
-	private static final String WHY = "to have Spring Data's DomainClassConverter look up rebuilt repositories";
-
-	private static final Field CONVERTERS = SpringInternals.field(GenericConversionService.class, "converters",
-			Object.class, WHY);
-
-	private static final Field CONVERTERS_BY_PAIR = SpringInternals.field(CONVERTERS.getType(), "converters", Map.class,
-			WHY);
-
-	private static final Field GLOBAL_CONVERTERS = SpringInternals.field(CONVERTERS.getType(), "globalConverters",
-			Collection.class, WHY);
-
-	private static final Field CONVERTERS_FOR_PAIR = SpringInternals
-		.field(ClassUtils.resolveClassName(GenericConversionService.class.getName() + "$ConvertersForPair",
-				GenericConversionService.class.getClassLoader()), "converters", Collection.class, WHY);
 
 	private static final TypeDescriptor OBJECT = TypeDescriptor.valueOf(Object.class);
 
@@ -108,13 +87,7 @@ final class DomainClassConverters implements BeanSwapParticipant {
 		for (GenericConversionService service : this.context
 			.getBeansOfType(GenericConversionService.class, false, false)
 			.values()) {
-			Object registered = ReflectionUtils.getField(CONVERTERS, service);
-			List<Object> candidates = new ArrayList<>(
-					(Collection<?>) ReflectionUtils.getField(GLOBAL_CONVERTERS, registered));
-			for (Object forPair : ((Map<?, ?>) ReflectionUtils.getField(CONVERTERS_BY_PAIR, registered)).values()) {
-				candidates.addAll((Collection<?>) ReflectionUtils.getField(CONVERTERS_FOR_PAIR, forPair));
-			}
-			for (Object candidate : candidates) {
+			for (Object candidate : RegisteredConverters.of(service)) {
 				if (candidate instanceof ConditionalGenericConverter && candidate instanceof ApplicationContextAware
 						&& DOMAIN_CLASS_CONVERTER.equals(candidate.getClass().getName())
 						&& !converters.contains(candidate)) {

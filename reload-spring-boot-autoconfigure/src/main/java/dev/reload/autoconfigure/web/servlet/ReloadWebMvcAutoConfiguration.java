@@ -4,6 +4,7 @@ import dev.reload.autoconfigure.ReloadAutoConfiguration;
 import dev.reload.autoconfigure.engine.ReloadEngine;
 import dev.reload.autoconfigure.engine.RequestGate;
 import dev.reload.autoconfigure.web.ReloadEndpointRequests;
+import dev.reload.autoconfigure.web.ConverterBeanSwapParticipant;
 import dev.reload.autoconfigure.web.HeldWebBeans;
 import dev.reload.autoconfigure.web.RequestMappingSwapParticipant;
 
@@ -106,6 +107,12 @@ public final class ReloadWebMvcAutoConfiguration {
 	@ConditionalOnMissingBean(name = "reloadHeldWebBeans")
 	HeldWebBeans reloadHeldWebBeans(ConfigurableListableBeanFactory beanFactory) {
 		return HeldWebBeans.servlet(beanFactory.getBeanClassLoader());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "reloadConverterBeanSwapParticipant")
+	ConverterBeanSwapParticipant reloadConverterBeanSwapParticipant(ConfigurableListableBeanFactory beanFactory) {
+		return new ConverterBeanSwapParticipant(beanFactory);
 	}
 
 }
