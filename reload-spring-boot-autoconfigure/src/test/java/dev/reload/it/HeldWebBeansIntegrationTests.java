@@ -15,13 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Beans the web stack took in at start-up (a servlet {@code Filter}, a handler
- * interceptor and the {@code WebMvcConfigurer} that registers it): a change to one is
- * refused as needing a restart (unavailable under a test framework, so the reload fails),
- * and all of the application keeps running the old code, instead of a {@code RELOADED}
- * after which the old instance keeps being called. A formatter, which the conversion
- * service holds through an adapter, is switched in place, unless the type it formats
- * changed too. An unrelated change still reloads in place.
+ * Beans the web stack took in at start-up (a handler interceptor and the
+ * {@code WebMvcConfigurer} that registers it): a change to one is refused as needing a
+ * restart (unavailable under a test framework, so the reload fails), and all of the
+ * application keeps running the old code, instead of a {@code RELOADED} after which the
+ * old instance keeps being called. A servlet {@code Filter}, which Tomcat holds, and a
+ * formatter, which the conversion service holds through an adapter, are switched in
+ * place, unless the filter's order or the type the formatter formats changed too. An
+ * unrelated change still reloads in place.
  *
  * @author reload-spring-boot
  */
@@ -97,9 +98,26 @@ class HeldWebBeansIntegrationTests {
 	}
 
 	@Test
-	void changedFilterNeedsARestartAndTheOldFilterKeepsServing() {
-		SourceCompiler.compile(this.classes, filter("refiltered"));
-		assertNeedsRestart(this.app.reloadNow(), "'stampFilter' (a servlet Filter");
+	void changedFilterReloadsInPlaceInitialisedWithTheFiltersConfiguration() {
+		// the rebuilt filter reads the configuration Tomcat initialises it with
+		SourceCompiler.compile(this.classes, filter("refiltered as \" + getFilterConfig().getFilterName() + \""));
+		DocumentContext report = this.app.reloadNow();
+		assertThat(report.read("$.outcome", String.class)).isEqualTo("RELOADED");
+		assertThat(report.read("$.rebuiltBeans", List.class)).containsExactly("stampFilter");
+		assertThat(this.app.get("/point?at=(1,2)").headers().allValues("X-Stamp"))
+			.containsExactly("refiltered as stampFilter", "intercepted");
+		// and back
+		assertThat(this.app.post("/actuator/reload/rollback").statusCode()).isEqualTo(200);
+		assertThat(this.app.get("/point?at=(1,2)").headers().allValues("X-Stamp")).containsExactly("filtered",
+				"intercepted");
+	}
+
+	@Test
+	void filterInAnotherOrderNeedsARestartAndTheOldFilterKeepsServing() {
+		SourceCompiler.compile(this.classes, Map.of(FILTER, filter("refiltered").get(FILTER)
+			.replace("@Component", "@Component @org.springframework.core.annotation.Order(5)")));
+		assertNeedsRestart(this.app.reloadNow(),
+				"'stampFilter' (a servlet Filter, which the servlet container registered at start-up, in another order)");
 		assertThat(this.app.get("/point?at=(1,2)").headers().allValues("X-Stamp")).containsExactly("filtered",
 				"intercepted");
 	}

@@ -17,13 +17,15 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Refuses, as needing a restart, a reload that rebuilds, adds or removes a bean the web
- * stack took in once at start-up and keeps using: servlet filters and registration beans,
- * which the servlet container registered, {@code WebMvcConfigurer}s, which Spring MVC
- * called once, handler interceptors, argument resolvers and message converters, which the
- * handler mappings and the handler adapter hold. A rebuilt instance of one of them would
- * never be called: the old code would keep running beside the new. The restart fallback
- * applies the change instead. (Converter and formatter beans, which the conversion
- * service holds, are switched in place by {@link ConverterBeanSwapParticipant}.)
+ * stack took in once at start-up and keeps using: servlets, servlet listeners and
+ * registration beans, which the servlet container registered, reactive web filters,
+ * {@code WebMvcConfigurer}s, which Spring MVC called once, handler interceptors, argument
+ * resolvers and message converters, which the handler mappings and the handler adapter
+ * hold. A rebuilt instance of one of them would never be called: the old code would keep
+ * running beside the new. The restart fallback applies the change instead. (Converter and
+ * formatter beans, which the conversion service holds, are switched in place by
+ * {@link ConverterBeanSwapParticipant}, and servlet filters on Tomcat by the servlet
+ * participant for them.)
  *
  * @author reload-spring-boot
  */
@@ -35,7 +37,6 @@ public final class HeldWebBeans implements BeanSwapParticipant, Ordered {
 
 	static {
 		Map<String, String> servlet = new LinkedHashMap<>();
-		servlet.put("jakarta.servlet.Filter", "a servlet Filter, which the servlet container registered at start-up");
 		servlet.put("jakarta.servlet.Servlet", "a Servlet, which the servlet container registered at start-up");
 		servlet.put("jakarta.servlet.ServletContextListener",
 				"a servlet listener, which the servlet container registered at start-up");

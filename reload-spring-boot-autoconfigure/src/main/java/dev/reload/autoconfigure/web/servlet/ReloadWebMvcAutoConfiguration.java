@@ -3,9 +3,9 @@ package dev.reload.autoconfigure.web.servlet;
 import dev.reload.autoconfigure.ReloadAutoConfiguration;
 import dev.reload.autoconfigure.engine.ReloadEngine;
 import dev.reload.autoconfigure.engine.RequestGate;
-import dev.reload.autoconfigure.web.ReloadEndpointRequests;
 import dev.reload.autoconfigure.web.ConverterBeanSwapParticipant;
 import dev.reload.autoconfigure.web.HeldWebBeans;
+import dev.reload.autoconfigure.web.ReloadEndpointRequests;
 import dev.reload.autoconfigure.web.RequestMappingSwapParticipant;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,7 +18,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -107,6 +106,12 @@ public final class ReloadWebMvcAutoConfiguration {
 	@ConditionalOnMissingBean(name = "reloadHeldWebBeans")
 	HeldWebBeans reloadHeldWebBeans(ConfigurableListableBeanFactory beanFactory) {
 		return HeldWebBeans.servlet(beanFactory.getBeanClassLoader());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "reloadServletFilterSwapParticipant")
+	ServletFilterSwapParticipant reloadServletFilterSwapParticipant(ApplicationContext applicationContext) {
+		return new ServletFilterSwapParticipant(applicationContext);
 	}
 
 	@Bean
