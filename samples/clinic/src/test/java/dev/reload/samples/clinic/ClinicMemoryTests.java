@@ -8,6 +8,7 @@ import java.util.List;
 
 import dev.reload.samples.support.Http;
 import dev.reload.samples.support.LiveGenerations;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +56,7 @@ class ClinicMemoryTests {
 				await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(clinic.url("/vets")).equals(expected));
 				serve(clinic);
 			}
-			assertAtMostOneMoreGenerationAlive(clinic, before);
+			assertAtMostMoreGenerationsAlive(clinic, before, 1);
 		}
 	}
 
@@ -63,10 +64,13 @@ class ClinicMemoryTests {
 	 * A repository interface rebuilt twenty times: Spring's resolvable types of its
 	 * factory bean and Spring Boot's repository metrics, which cache the interface in
 	 * static caches of soft references that a full collection keeps, and Spring Data's
-	 * web support, which looks repositories up when it next converts, let go of it.
+	 * web support, which looks repositories up when it next converts, let go of it. One
+	 * generation more than after controller edits is allowed, as the issue does: a run of
+	 * the whole suite once kept one more, which reruns of this test alone (12) did not
+	 * reproduce; a failure dumps the clinic's heap to find out what holds it.
 	 */
 	@Test
-	void twentyRepositoryReloadsLeaveAtMostOneMoreGenerationAlive() throws IOException {
+	void twentyRepositoryReloadsLeaveAtMostTwoMoreGenerationsAlive() throws IOException {
 		ClinicProject project = ClinicProject.copyTo(this.directory.resolve("project"));
 		Path run = Files.createDirectories(this.directory.resolve("run"));
 		try (ClinicProcess clinic = ClinicProcess.start(run, List.of(), project.classDirectories())) {
@@ -91,17 +95,25 @@ class ClinicMemoryTests {
 					.until(() -> Http.get(clinic.url("/vets/version")).equals(expected));
 				serve(clinic);
 			}
-			assertAtMostOneMoreGenerationAlive(clinic, before);
+			assertAtMostMoreGenerationsAlive(clinic, before, 2);
 		}
 	}
 
-	private static void assertAtMostOneMoreGenerationAlive(ClinicProcess clinic, int before) {
-		// replaced beans are destroyed and Spring's caches evicted shortly after
-		await().atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(500))
-			.untilAsserted(() -> assertThat(liveGenerations(clinic))
-				.as("generations alive after a full collection, %d before the reloads", before)
-				.isLessThanOrEqualTo(before + 1));
+	private static void assertAtMostMoreGenerationsAlive(ClinicProcess clinic, int before, int more) {
+		try {
+			// replaced beans are destroyed and Spring's caches evicted shortly after
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(500))
+				.untilAsserted(() -> assertThat(liveGenerations(clinic))
+					.as("generations alive after a full collection, %d before the reloads", before)
+					.isLessThanOrEqualTo(before + more));
+		}
+		catch (ConditionTimeoutException ex) {
+			// what keeps them is found by following the paths to them in the dump
+			Path dump = Path.of("target", "heap-dumps", "clinic-" + clinic.pid() + ".hprof").toAbsolutePath();
+			LiveGenerations.dumpHeap(clinic.pid(), dump);
+			throw new AssertionError(ex.getMessage() + "; heap dumped to " + dump, ex);
+		}
 	}
 
 	private static void serve(ClinicProcess clinic) {

@@ -3,6 +3,7 @@ package dev.reload.samples.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -30,6 +31,22 @@ public final class LiveGenerations {
 	public static int count(long pid) {
 		Matcher generations = GENERATIONS.matcher(jcmd(pid, "GC.class_histogram"));
 		return generations.find() ? Integer.parseInt(generations.group(1)) : 0;
+	}
+
+	/**
+	 * Dump the live objects of a JVM's heap, after a full collection.
+	 * @param pid the JVM's process id
+	 * @param file where to write the dump (its directory is created)
+	 */
+	public static void dumpHeap(long pid, Path file) {
+		try {
+			Files.createDirectories(file.getParent());
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		jcmd(pid, "GC.heap_dump " + file);
 	}
 
 	/**
