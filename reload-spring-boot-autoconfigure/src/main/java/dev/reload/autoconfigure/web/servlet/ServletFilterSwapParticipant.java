@@ -90,8 +90,13 @@ final class ServletFilterSwapParticipant implements BeanSwapParticipant, Ordered
 	}
 
 	private @Nullable String refusal(BeanSwap swap) {
-		if (swap.previous() == null || swap.next() == null) {
-			return HELD + ((swap.previous() == null) ? ", added" : ", removed");
+		// a bean whose class became, or stopped being, a filter counts as one added or
+		// removed
+		if (!isFilter(swap.previous())) {
+			return HELD + ", added";
+		}
+		if (!isFilter(swap.next())) {
+			return HELD + ", removed";
 		}
 		if (tomcat() == null) {
 			return HELD;
