@@ -142,16 +142,19 @@ class ReloadAutoConfigurationTests {
 	}
 
 	@Test
-	void webApplicationGetsTheControllerAdviceHeldWebBeansAndConverterBeanParticipants() {
+	void webApplicationGetsTheWebParticipants() {
 		withDirectories(this.webRunner)
 			.run((context) -> assertThat(context).hasBean("reloadControllerAdviceSwapParticipant")
 				.hasSingleBean(LifecycleSwapParticipant.class)
 				.hasBean("reloadHeldWebBeans")
-				.hasBean("reloadConverterBeanSwapParticipant"));
+				.hasBean("reloadConverterBeanSwapParticipant")
+				.hasBean("reloadServletFilterSwapParticipant")
+				.hasBean("reloadHandlerInterceptorSwapParticipant"));
 		withDirectories(this.runner)
 			.run((context) -> assertThat(context).doesNotHaveBean("reloadControllerAdviceSwapParticipant")
 				.doesNotHaveBean("reloadHeldWebBeans")
-				.doesNotHaveBean("reloadConverterBeanSwapParticipant"));
+				.doesNotHaveBean("reloadConverterBeanSwapParticipant")
+				.doesNotHaveBean("reloadHandlerInterceptorSwapParticipant"));
 	}
 
 	@Test

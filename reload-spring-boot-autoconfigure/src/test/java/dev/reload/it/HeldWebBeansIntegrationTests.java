@@ -15,13 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Beans the web stack took in at start-up (a handler interceptor and the
- * {@code WebMvcConfigurer} that registers it): a change to one is refused as needing a
- * restart (unavailable under a test framework, so the reload fails), and all of the
- * application keeps running the old code, instead of a {@code RELOADED} after which the
- * old instance keeps being called. A servlet {@code Filter}, which Tomcat holds, and a
- * formatter, which the conversion service holds through an adapter, are switched in
- * place, unless the filter's order or the type the formatter formats changed too. An
+ * Beans the web stack took in at start-up: a servlet {@code Filter}, which Tomcat holds,
+ * a handler interceptor and the {@code WebMvcConfigurer} that registers it, which the
+ * handler mappings hold, and a formatter, which the conversion service holds through an
+ * adapter, are switched in place. Where that would not give what a restart gives (a
+ * filter's order, a formatted type, a configurer registering otherwise or with another
+ * callback changed), the change is refused as needing a restart (unavailable under a test
+ * framework, so the reload fails), and all of the application keeps running the old code,
+ * instead of a {@code RELOADED} after which the old instance keeps being called. An
  * unrelated change still reloads in place.
  *
  * @author reload-spring-boot
@@ -33,6 +34,10 @@ class HeldWebBeansIntegrationTests {
 	private static final String INTERCEPTOR = FixtureSources.PACKAGE + "StampInterceptor";
 
 	private static final String FORMATTER = FixtureSources.PACKAGE + "PointFormatter";
+
+	private static final String CONFIGURER = FixtureSources.PACKAGE + "StampConfigurer";
+
+	private static final String REGISTRATION = "registry.addInterceptor(this.interceptor).addPathPatterns(\"/point\");";
 
 	@TempDir
 	Path classes;
@@ -64,27 +69,8 @@ class HeldWebBeansIntegrationTests {
 						return point.x() + "+" + point.y();
 					}
 				}
-				""", FixtureSources.PACKAGE + "StampConfigurer", """
-				package dev.reload.it.fixture.app;
-
-				import org.springframework.stereotype.Component;
-				import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-				import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-				@Component
-				public class StampConfigurer implements WebMvcConfigurer {
-					private final StampInterceptor interceptor;
-
-					public StampConfigurer(StampInterceptor interceptor) {
-						this.interceptor = interceptor;
-					}
-
-					@Override
-					public void addInterceptors(InterceptorRegistry registry) {
-						registry.addInterceptor(this.interceptor).addPathPatterns("/point");
-					}
-				}
 				"""));
+		sources.putAll(configurer(REGISTRATION, ""));
 		SourceCompiler.compile(this.classes, sources);
 		this.app = RunningApplication.start(this.classes);
 		assertThat(this.app.get("/point?at=(1,2)").body()).isEqualTo("1+2");
@@ -123,13 +109,49 @@ class HeldWebBeansIntegrationTests {
 	}
 
 	@Test
-	void changedInterceptorNeedsARestartWithTheConfigurerThatRegisteredIt() {
+	void changedInterceptorReloadsInPlaceWithTheConfigurerThatRegisteredIt() {
 		SourceCompiler.compile(this.classes, interceptor("reintercepted"));
 		DocumentContext report = this.app.reloadNow();
-		assertNeedsRestart(report, "'stampInterceptor' (a handler interceptor");
-		assertThat(report.read("$.error", String.class)).contains("'stampConfigurer' (a WebMvcConfigurer");
+		assertThat(report.read("$.outcome", String.class)).isEqualTo("RELOADED");
+		assertThat(report.read("$.rebuiltBeans", List.class)).containsExactlyInAnyOrder("stampConfigurer",
+				"stampInterceptor");
+		assertThat(this.app.get("/point?at=(1,2)").headers().allValues("X-Stamp")).containsExactly("filtered",
+				"reintercepted");
+		// still only where it was registered
+		assertThat(this.app.get("/colour").headers().allValues("X-Stamp")).containsExactly("filtered");
+		// and back
+		assertThat(this.app.post("/actuator/reload/rollback").statusCode()).isEqualTo(200);
 		assertThat(this.app.get("/point?at=(1,2)").headers().allValues("X-Stamp")).containsExactly("filtered",
 				"intercepted");
+	}
+
+	@Test
+	void configurerRegisteringOtherwiseNeedsARestartAndTheOldInterceptorKeepsServing() {
+		SourceCompiler.compile(this.classes,
+				configurer("registry.addInterceptor(this.interceptor).addPathPatterns(\"/colour\");", ""));
+		assertNeedsRestart(this.app.reloadNow(),
+				"'stampConfigurer' (a WebMvcConfigurer, which Spring MVC called once at start-up, registering other interceptors now)");
+		assertThat(this.app.get("/point?at=(1,2)").headers().allValues("X-Stamp")).containsExactly("filtered",
+				"intercepted");
+	}
+
+	@Test
+	void configurerWithAnotherCallbackNeedsARestart() {
+		SourceCompiler.compile(this.classes, configurer(REGISTRATION,
+				"""
+						@Override
+						public void addViewControllers(org.springframework.web.servlet.config.annotation.ViewControllerRegistry registry) {
+						}
+						"""));
+		assertNeedsRestart(this.app.reloadNow(),
+				"'stampConfigurer' (a WebMvcConfigurer, which Spring MVC called once at start-up)");
+	}
+
+	@Test
+	void interceptorTheConfigurerMakesItselfNeedsARestart() {
+		SourceCompiler.compile(this.classes,
+				configurer("registry.addInterceptor(new StampInterceptor()).addPathPatterns(\"/point\");", ""));
+		assertNeedsRestart(this.app.reloadNow(), "registering other interceptors now");
 	}
 
 	@Test
@@ -221,6 +243,33 @@ class HeldWebBeansIntegrationTests {
 					}
 				}
 				""".formatted(stamp));
+	}
+
+	/** A configurer of the stamp interceptor, registering it as given. */
+	private static Map<String, String> configurer(String registration, String more) {
+		return SourceCompiler.of(CONFIGURER, """
+				package dev.reload.it.fixture.app;
+
+				import org.springframework.stereotype.Component;
+				import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+				import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+				@Component
+				public class StampConfigurer implements WebMvcConfigurer {
+					private final StampInterceptor interceptor;
+
+					public StampConfigurer(StampInterceptor interceptor) {
+						this.interceptor = interceptor;
+					}
+
+					@Override
+					public void addInterceptors(InterceptorRegistry registry) {
+						%s
+					}
+
+					%s
+				}
+				""".formatted(registration, more));
 	}
 
 	/** A formatter of points written as {@code <open>x,y)}. */

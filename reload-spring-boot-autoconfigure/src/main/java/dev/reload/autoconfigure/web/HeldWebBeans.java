@@ -18,14 +18,15 @@ import org.springframework.util.ClassUtils;
 /**
  * Refuses, as needing a restart, a reload that rebuilds, adds or removes a bean the web
  * stack took in once at start-up and keeps using: servlets, servlet listeners and
- * registration beans, which the servlet container registered, reactive web filters,
- * {@code WebMvcConfigurer}s, which Spring MVC called once, handler interceptors, argument
- * resolvers and message converters, which the handler mappings and the handler adapter
- * hold. A rebuilt instance of one of them would never be called: the old code would keep
- * running beside the new. The restart fallback applies the change instead. (Converter and
- * formatter beans, which the conversion service holds, are switched in place by
- * {@link ConverterBeanSwapParticipant}, and servlet filters on Tomcat by the servlet
- * participant for them.)
+ * registration beans, which the servlet container registered, reactive web filters and
+ * {@code WebFluxConfigurer}s, which Spring WebFlux called once, argument resolvers and
+ * message converters, which the handler adapter holds. A rebuilt instance of one of them
+ * would never be called: the old code would keep running beside the new. The restart
+ * fallback applies the change instead. (Converter and formatter beans, which the
+ * conversion service holds, are switched in place by
+ * {@link ConverterBeanSwapParticipant}; servlet filters on Tomcat, handler interceptors
+ * and the {@code WebMvcConfigurer}s that register them, by the servlet participants for
+ * them.)
  *
  * @author reload-spring-boot
  */
@@ -46,12 +47,6 @@ public final class HeldWebBeans implements BeanSwapParticipant, Ordered {
 				"a servlet listener, which the servlet container registered at start-up");
 		servlet.put("org.springframework.boot.web.servlet.ServletContextInitializer",
 				"a servlet registration bean, which the servlet container applied at start-up");
-		servlet.put("org.springframework.web.servlet.config.annotation.WebMvcConfigurer",
-				"a WebMvcConfigurer, which Spring MVC called once at start-up");
-		servlet.put("org.springframework.web.servlet.HandlerInterceptor",
-				"a handler interceptor, which the handler mappings hold from start-up");
-		servlet.put("org.springframework.web.context.request.WebRequestInterceptor",
-				"a handler interceptor, which the handler mappings hold from start-up");
 		servlet.put("org.springframework.web.method.support.HandlerMethodArgumentResolver",
 				"an argument resolver, which the handler adapter holds from start-up");
 		servlet.put("org.springframework.web.method.support.HandlerMethodReturnValueHandler",

@@ -109,6 +109,12 @@ public final class ReloadWebMvcAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "reloadHandlerInterceptorSwapParticipant")
+	HandlerInterceptorSwapParticipant reloadHandlerInterceptorSwapParticipant(ApplicationContext applicationContext) {
+		return new HandlerInterceptorSwapParticipant(applicationContext);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(name = "reloadServletFilterSwapParticipant")
 	ServletFilterSwapParticipant reloadServletFilterSwapParticipant(ApplicationContext applicationContext) {
 		return new ServletFilterSwapParticipant(applicationContext);
