@@ -45,7 +45,8 @@ import org.springframework.web.servlet.handler.AbstractHandlerMapping;
  * Anything else needs a restart: a configurer or interceptor bean added or removed, a
  * configurer that implements any other callback (which Spring MVC applied once, at
  * start-up), one that registers otherwise, or that makes its interceptors itself (a new
- * instance of a reloaded class the handler mappings do not hold).
+ * instance of a reloaded class the handler mappings do not hold), and an interceptor the
+ * handler mappings do not hold as it is (wrapped in one of the application's).
  *
  * @author reload-spring-boot
  */
@@ -112,13 +113,19 @@ final class HandlerInterceptorSwapParticipant implements BeanSwapParticipant, Or
 				refused.add(refusal(swap, reason));
 			}
 		}
-		if (!refused.isEmpty()) {
-			throw new RestartRequiredException("they rebuild " + String.join(", ", refused)
-					+ ": a new instance would never be called while the old one kept running");
-		}
+		refuseAny(refused);
 		Map<Object, Object> replaced = new IdentityHashMap<>(interceptors);
 		configurers.forEach((swap) -> replaced.put(swap.previous(), swap.next()));
 		List<Held> held = held(replaced);
+		for (BeanSwap swap : swaps) {
+			// one the handler mappings do not hold as it is (inside an interceptor of the
+			// application's, say) would go on running
+			if (interceptors.containsKey(swap.previous())
+					&& held.stream().noneMatch((place) -> place.previous() == swap.previous())) {
+				refused.add(refusal(swap, INTERCEPTOR + ", but not where the reload can find it"));
+			}
+		}
+		refuseAny(refused);
 		return new Switch() {
 
 			@Override
@@ -132,6 +139,13 @@ final class HandlerInterceptorSwapParticipant implements BeanSwapParticipant, Or
 			}
 
 		};
+	}
+
+	private static void refuseAny(Set<String> refused) {
+		if (!refused.isEmpty()) {
+			throw new RestartRequiredException("they rebuild " + String.join(", ", refused)
+					+ ": a new instance would never be called while the old one kept running");
+		}
 	}
 
 	private static String refusal(BeanSwap swap, String reason) {
@@ -303,6 +317,8 @@ final class HandlerInterceptorSwapParticipant implements BeanSwapParticipant, Or
 	 * A place that holds a replaced interceptor.
 	 */
 	private interface Held {
+
+		Object previous();
 
 		void apply();
 

@@ -24,8 +24,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class HandlerInterceptorSwapParticipantTests {
 
-	private final HandlerInterceptorSwapParticipant participant = new HandlerInterceptorSwapParticipant(
-			new GenericApplicationContext());
+	private final GenericApplicationContext context = new GenericApplicationContext();
+
+	private final HandlerInterceptorSwapParticipant participant = new HandlerInterceptorSwapParticipant(this.context);
+
+	HandlerInterceptorSwapParticipantTests() {
+		this.context.refresh();
+	}
 
 	@Test
 	void configurerOrInterceptorAddedOrRemovedNeedsARestart() {
@@ -52,6 +57,16 @@ class HandlerInterceptorSwapParticipantTests {
 		assertThatExceptionOfType(RestartRequiredException.class)
 			.isThrownBy(() -> this.participant.prepare(List.of(new BeanSwap("web", previous, next))))
 			.withMessageContaining("'web' (a WebMvcConfigurer, which Spring MVC called once at start-up)");
+	}
+
+	@Test
+	void interceptorTheHandlerMappingsDoNotHoldAsItIsNeedsARestart() {
+		// no handler mapping here holds it: it could be wrapped in one of the
+		// application's
+		assertThatExceptionOfType(RestartRequiredException.class)
+			.isThrownBy(() -> this.participant.prepare(List.of(new BeanSwap("stamp", new Stamp(), new Stamp()))))
+			.withMessageContaining("'stamp' (a handler interceptor, which the handler mappings hold from start-up, "
+					+ "but not where the reload can find it)");
 	}
 
 	@Test
