@@ -1,5 +1,6 @@
 package dev.reload.autoconfigure.engine;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,6 +42,26 @@ public class RestartRequiredException extends RuntimeException {
 	public RestartRequiredException(String reason) {
 		super("The changes need a restart: " + reason + "; they cannot be reloaded in place");
 		this.reason = reason;
+	}
+
+	/**
+	 * Create an exception for rebuilt beans that a participant cannot switch in place.
+	 * @param beans the beans, each described by {@link #bean(String, String)}
+	 * @param why why switching them would not do
+	 * @return the exception
+	 */
+	public static RestartRequiredException rebuilding(Collection<String> beans, String why) {
+		return new RestartRequiredException("they rebuild " + String.join(", ", beans) + ": " + why);
+	}
+
+	/**
+	 * Describe a bean for {@link #rebuilding(Collection, String)}.
+	 * @param name the bean's name
+	 * @param what what the bean is, and why it cannot be switched
+	 * @return {@code 'name' (what)}
+	 */
+	public static String bean(String name, String what) {
+		return "'" + name + "' (" + what + ")";
 	}
 
 	private RestartRequiredException(Set<String> changed, String reason) {

@@ -81,15 +81,15 @@ public final class ConverterBeanSwapParticipant implements BeanSwapParticipant, 
 			}
 			String reason = refusal(swap);
 			if (reason != null) {
-				refused.add("'" + swap.beanName() + "' (" + reason + ")");
+				refused.add(RestartRequiredException.bean(swap.beanName(), reason));
 			}
 			else {
 				replaced.add(swap);
 			}
 		}
 		if (!refused.isEmpty()) {
-			throw new RestartRequiredException("they rebuild " + String.join(", ", refused)
-					+ ": the conversion service files its converters under the types they had at start-up");
+			throw RestartRequiredException.rebuilding(refused,
+					"the conversion service files its converters under the types they had at start-up");
 		}
 		if (replaced.isEmpty()) {
 			return Switch.none();
@@ -99,8 +99,10 @@ public final class ConverterBeanSwapParticipant implements BeanSwapParticipant, 
 			for (Object converter : RegisteredConverters.of(service)) {
 				for (BeanSwap swap : replaced) {
 					if (converter == swap.previous()) {
-						throw new RestartRequiredException("they rebuild '" + swap.beanName()
-								+ "' (a converter the conversion service holds itself, from start-up)");
+						throw RestartRequiredException.rebuilding(
+								List.of(RestartRequiredException.bean(swap.beanName(),
+										"a converter the conversion service holds itself, from start-up")),
+								"a new instance would never be called while the old one kept running");
 					}
 					for (Field field : adapterFields(converter.getClass())) {
 						if (ReflectionUtils.getField(field, converter) == swap.previous()) {

@@ -1,6 +1,5 @@
 package dev.reload.autoconfigure.web;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,12 +130,12 @@ public final class HeldWebBeans implements BeanSwapParticipant, Ordered {
 				kind = kind(swap.next());
 			}
 			if (kind != null) {
-				held.add("'" + swap.beanName() + "' (" + kind + ")");
+				held.add(RestartRequiredException.bean(swap.beanName(), kind));
 			}
 		}
 		if (!held.isEmpty()) {
-			throw new RestartRequiredException("they rebuild " + String.join(", ", new ArrayList<>(held))
-					+ ": a new instance would never be called while the old one kept running");
+			throw RestartRequiredException.rebuilding(held,
+					"a new instance would never be called while the old one kept running");
 		}
 		return Switch.none();
 	}

@@ -143,13 +143,13 @@ final class HandlerInterceptorSwapParticipant implements BeanSwapParticipant, Or
 
 	private static void refuseAny(Set<String> refused) {
 		if (!refused.isEmpty()) {
-			throw new RestartRequiredException("they rebuild " + String.join(", ", refused)
-					+ ": a new instance would never be called while the old one kept running");
+			throw RestartRequiredException.rebuilding(refused,
+					"a new instance would never be called while the old one kept running");
 		}
 	}
 
 	private static String refusal(BeanSwap swap, String reason) {
-		return "'" + swap.beanName() + "' (" + reason + ")";
+		return RestartRequiredException.bean(swap.beanName(), reason);
 	}
 
 	private @Nullable String configurerRefusal(BeanSwap swap, Map<Object, Object> interceptors) {

@@ -79,12 +79,12 @@ final class ServletFilterSwapParticipant implements BeanSwapParticipant, Ordered
 		for (BeanSwap swap : filters) {
 			String reason = refusal(swap);
 			if (reason != null) {
-				refused.add("'" + swap.beanName() + "' (" + reason + ")");
+				refused.add(RestartRequiredException.bean(swap.beanName(), reason));
 			}
 		}
 		if (!refused.isEmpty()) {
-			throw new RestartRequiredException("they rebuild " + String.join(", ", refused)
-					+ ": a new instance would never be called while the old one kept running");
+			throw RestartRequiredException.rebuilding(refused,
+					"a new instance would never be called while the old one kept running");
 		}
 		return TomcatFilters.prepare(tomcat(), filters);
 	}
