@@ -64,6 +64,9 @@ final class HandlerInterceptorSwapParticipant implements BeanSwapParticipant, Or
 	private static final Field REGISTERED_INTERCEPTOR = SpringInternals.field(InterceptorRegistration.class,
 			"interceptor", HandlerInterceptor.class, WHY);
 
+	/** Every setting of a registration but its interceptor: patterns, methods, order. */
+	private static final List<Field> REGISTRATION_SETTINGS = registrationSettings();
+
 	private static final Field MAPPING_INTERCEPTORS = SpringInternals.field(AbstractHandlerMapping.class,
 			"interceptors", List.class, WHY);
 
@@ -204,14 +207,21 @@ final class HandlerInterceptorSwapParticipant implements BeanSwapParticipant, Or
 		if (previous != next && interceptors.get(previous) != next) {
 			return false;
 		}
-		boolean[] same = { true };
+		for (Field field : REGISTRATION_SETTINGS) {
+			if (!Objects.equals(ReflectionUtils.getField(field, before), ReflectionUtils.getField(field, after))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static List<Field> registrationSettings() {
+		List<Field> fields = new ArrayList<>();
 		ReflectionUtils.doWithFields(InterceptorRegistration.class, (field) -> {
 			ReflectionUtils.makeAccessible(field);
-			if (!Objects.equals(field.get(before), field.get(after))) {
-				same[0] = false;
-			}
+			fields.add(field);
 		}, (field) -> !Modifier.isStatic(field.getModifiers()) && !field.equals(REGISTERED_INTERCEPTOR));
-		return same[0];
+		return List.copyOf(fields);
 	}
 
 	/** The interceptor a registration holds, or the web request interceptor it adapts. */
