@@ -15,10 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A change that reaches a configuration class is reported as needing a restart when
- * restarts are off (as under a test framework), and nothing of it is reloaded. It does
- * not block a later, unrelated change, which is applied alone, while the refused one
- * keeps its previous code until its file changes again.
+ * A change of a configuration class that Spring's bean definitions do not allow in place
+ * (here a new {@code @Bean} method) is reported as needing a restart when restarts are
+ * off (as under a test framework), and nothing of it is reloaded. It does not block a
+ * later, unrelated change, which is applied alone, while the refused one keeps its
+ * previous code until its file changes again.
  *
  * @author reload-spring-boot
  */
@@ -27,6 +28,13 @@ class RestartRequiredIntegrationTests {
 	private static final String MOTTO = FixtureSources.PACKAGE + "Motto";
 
 	private static final String MOTTO_CONFIGURATION = FixtureSources.PACKAGE + "MottoConfiguration";
+
+	private static final String NEW_BEAN_METHOD = """
+			@Bean
+			public String slogan() {
+				return "%s";
+			}
+			""";
 
 	@TempDir
 	Path classes;
@@ -37,7 +45,47 @@ class RestartRequiredIntegrationTests {
 	void start() {
 		Map<String, String> sources = new LinkedHashMap<>(FixtureSources.initial());
 		sources.putAll(motto("carpe diem"));
-		sources.putAll(SourceCompiler.of(MOTTO_CONFIGURATION, """
+		sources.putAll(configuration(""));
+		SourceCompiler.compile(this.classes, sources);
+		this.app = RunningApplication.start(this.classes);
+	}
+
+	@AfterEach
+	void stop() {
+		this.app.close();
+	}
+
+	@Test
+	void changeReachingAConfigurationClassNeedsARestartAndReloadsNothing() {
+		assertThat(this.app.get("/motto").body()).isEqualTo("carpe diem");
+		// a new @Bean method: Spring read the bean definitions at start-up
+		SourceCompiler.compile(this.classes, configuration(NEW_BEAN_METHOD.formatted("seize the day")));
+		DocumentContext report = this.app.reloadNow();
+		assertThat(report.read("$.outcome", String.class)).isEqualTo("FAILED");
+		assertThat(report.read("$.generation", Integer.class)).isZero();
+		assertThat(report.read("$.error", String.class)).contains("need a restart")
+			.contains(MOTTO_CONFIGURATION)
+			.contains("a @Bean method was added");
+		assertThat(this.app.get("/motto").body()).isEqualTo("carpe diem");
+		// a later, unrelated change is applied without the refused one, which keeps its
+		// previous code
+		SourceCompiler.compile(this.classes, FixtureSources.colours("blue"));
+		DocumentContext later = this.app.reloadNow();
+		assertThat(later.read("$.outcome", String.class)).isEqualTo("RELOADED");
+		assertThat(later.read("$.changedClasses", List.class)).containsExactly(FixtureSources.COLOURS);
+		assertThat(this.app.get("/colour").body()).isEqualTo("the color is blue");
+		assertThat(this.app.get("/motto").body()).isEqualTo("carpe diem");
+		// asked for alone, it is refused again, with the reason
+		DocumentContext again = this.app.reloadNow();
+		assertThat(again.read("$.outcome", String.class)).isEqualTo("FAILED");
+		assertThat(again.read("$.error", String.class)).contains("need a restart").contains(MOTTO_CONFIGURATION);
+		// changed again, it is tried again
+		SourceCompiler.compile(this.classes, configuration(NEW_BEAN_METHOD.formatted("seize the day!")));
+		assertThat(this.app.reloadNow().read("$.changedClasses", List.class)).containsExactly(MOTTO_CONFIGURATION);
+	}
+
+	private static Map<String, String> configuration(String more) {
+		return SourceCompiler.of(MOTTO_CONFIGURATION, """
 				package dev.reload.it.fixture.app;
 
 				import org.springframework.context.annotation.Bean;
@@ -51,6 +99,8 @@ class RestartRequiredIntegrationTests {
 					public Motto motto() {
 						return new Motto();
 					}
+
+					%s
 
 					@RestController
 					static class MottoController {
@@ -66,42 +116,7 @@ class RestartRequiredIntegrationTests {
 						}
 					}
 				}
-				"""));
-		SourceCompiler.compile(this.classes, sources);
-		this.app = RunningApplication.start(this.classes);
-	}
-
-	@AfterEach
-	void stop() {
-		this.app.close();
-	}
-
-	@Test
-	void changeReachingAConfigurationClassNeedsARestartAndReloadsNothing() {
-		assertThat(this.app.get("/motto").body()).isEqualTo("carpe diem");
-		SourceCompiler.compile(this.classes, motto("seize the day"));
-		DocumentContext report = this.app.reloadNow();
-		assertThat(report.read("$.outcome", String.class)).isEqualTo("FAILED");
-		assertThat(report.read("$.generation", Integer.class)).isZero();
-		assertThat(report.read("$.error", String.class)).contains("need a restart")
-			.contains(MOTTO_CONFIGURATION)
-			.contains(MOTTO);
-		assertThat(this.app.get("/motto").body()).isEqualTo("carpe diem");
-		// a later, unrelated change is applied without the refused one, which keeps its
-		// previous code
-		SourceCompiler.compile(this.classes, FixtureSources.colours("blue"));
-		DocumentContext later = this.app.reloadNow();
-		assertThat(later.read("$.outcome", String.class)).isEqualTo("RELOADED");
-		assertThat(later.read("$.changedClasses", List.class)).containsExactly(FixtureSources.COLOURS);
-		assertThat(this.app.get("/colour").body()).isEqualTo("the color is blue");
-		assertThat(this.app.get("/motto").body()).isEqualTo("carpe diem");
-		// asked for alone, it is refused again, with the reason
-		DocumentContext again = this.app.reloadNow();
-		assertThat(again.read("$.outcome", String.class)).isEqualTo("FAILED");
-		assertThat(again.read("$.error", String.class)).contains("need a restart").contains(MOTTO_CONFIGURATION);
-		// changed again, it is tried again
-		SourceCompiler.compile(this.classes, motto("seize the day!"));
-		assertThat(this.app.reloadNow().read("$.changedClasses", List.class)).containsExactly(MOTTO);
+				""".formatted(more));
 	}
 
 	private static Map<String, String> motto(String text) {

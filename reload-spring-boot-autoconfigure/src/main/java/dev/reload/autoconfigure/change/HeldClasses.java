@@ -27,7 +27,9 @@ import org.springframework.asm.SpringAsmInfo;
  * rebuilds in place those whose repository beans it knows). A new definition of one of
  * them would give the application two classes of that name, the framework's and the new
  * code's ({@code Owner cannot be cast to Owner}), so a change that reaches one needs a
- * restart.
+ * restart; a configuration class whose beans the reload knows is instead compared with
+ * its new class file ({@link ConfigurationClassChange}), and applied in place when only
+ * code changed.
  *
  * @author reload-spring-boot
  */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.reload.autoconfigure.change.ChangeSet;
+import dev.reload.autoconfigure.change.ConfigurationClassChange;
 import dev.reload.autoconfigure.change.HeldClasses;
 import dev.reload.autoconfigure.change.ClassFileIndex;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
@@ -18,6 +19,7 @@ import dev.reload.autoconfigure.classloader.GenerationVerifier;
 import dev.reload.autoconfigure.scope.BeanRebuilder;
 import dev.reload.autoconfigure.scope.BeanRebuilder.Committed;
 import dev.reload.autoconfigure.scope.BeanRebuilder.PreparedRebuild;
+import dev.reload.autoconfigure.scope.ConfigurationRebuild;
 import dev.reload.BeanSwapParticipant;
 import dev.reload.BeanSwapParticipant.Switch;
 import dev.reload.autoconfigure.scope.ReloadableBeans;
@@ -86,6 +88,7 @@ final class ReloadTransaction {
 			.removeIf((entry) -> HeldClasses.REPOSITORY.equals(entry.getValue())
 					&& this.beans.isRebuiltRepository(entry.getKey()));
 		held.putAll(this.beans.heldAmong(affected));
+		ConfigurationRebuild configurations = planConfigurations(changes, affected, held);
 		if (!held.isEmpty()) {
 			throw new RestartRequiredException(held, changes.classNames());
 		}
@@ -94,7 +97,7 @@ final class ReloadTransaction {
 		Map<String, byte[]> added = new HashMap<>();
 		changes.added().forEach((name, file) -> added.put(name, file.bytes()));
 		PreparedRebuild rebuild = this.generations.withStaged(generation,
-				() -> this.rebuilder.prepare(generation, affected, added, changes.removed()));
+				() -> this.rebuilder.prepare(generation, affected, added, changes.removed(), configurations));
 		List<Switch> switches = new ArrayList<>();
 		try {
 			for (BeanSwapParticipant participant : this.participants) {
@@ -109,6 +112,31 @@ final class ReloadTransaction {
 		this.index.apply(changes);
 		ClassCaches.clear(this.generations.applicationClassLoader().getParent());
 		return new Applied(rebuild.beanNames(), undo, previousGenerations, generation.generation(), switched);
+	}
+
+	/**
+	 * Plan the rebuild of the configuration classes among the affected ones, taking those
+	 * it applies in place out of the held classes, and putting in those it refuses, with
+	 * the reason.
+	 */
+	private ConfigurationRebuild planConfigurations(ChangeSet changes, Set<String> affected, Map<String, String> held) {
+		Map<String, ConfigurationClassChange> configurationChanges = new HashMap<>();
+		for (String name : this.beans.configurationClassesAmong(affected)) {
+			byte[] before = this.generations.appliedClassFile(name);
+			ChangeSet.ClassFile changed = changes.contents().get(name);
+			byte[] after = (changed != null) ? changed.bytes() : before;
+			if (before == null || after == null || changes.removed().contains(name)) {
+				held.putIfAbsent(name, "a configuration class, whose bean definitions were read at start-up");
+				continue;
+			}
+			configurationChanges.put(name, ConfigurationClassChange.of(name, before, after));
+		}
+		ConfigurationRebuild configurations = this.rebuilder.planConfigurations(configurationChanges, affected);
+		configurationChanges.keySet().forEach(held::remove);
+		configurations.refusals()
+			.forEach((name, refusal) -> held.put(name,
+					"a configuration class, whose change cannot be applied to the beans made of it: " + refusal));
+		return configurations;
 	}
 
 	private RequestGate.Switched<Runnable> switchOver(GenerationClassLoader generation, ChangeSet changes,

@@ -20,8 +20,8 @@ public class RestartRequiredException extends RuntimeException {
 	private final String reason;
 
 	RestartRequiredException(Set<String> classes, Set<String> changed) {
-		this(changed, "they reach " + classes + ", which declare beans or were loaded at start-up (the main "
-				+ "application class, classes it refers to, @Configuration classes and classes with @Bean methods)");
+		this(changed, "they reach " + classes + ", which were loaded at start-up (the main application class "
+				+ "and classes it refers to)");
 	}
 
 	RestartRequiredException(Map<String, String> held, Set<String> changed) {
@@ -31,8 +31,7 @@ public class RestartRequiredException extends RuntimeException {
 							.stream()
 							.map((entry) -> entry.getKey() + " (" + entry.getValue() + ")")
 							.collect(Collectors.joining(", "))
-						+ ", which the persistence provider or Spring Data hold on to from start-up: a new definition "
-						+ "would give the application two classes of that name");
+						+ ", which Spring, the persistence provider or Spring Data hold on to from start-up");
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.reload.autoconfigure.change.ConfigurationClassChange;
 import dev.reload.autoconfigure.classloader.GenerationClassLoader;
 import dev.reload.autoconfigure.scope.ReloadScope.Staging;
 import org.apache.commons.logging.Log;
@@ -78,20 +79,59 @@ public final class BeanRebuilder {
 	}
 
 	/**
+	 * Plan the rebuild of changed configuration classes, before anything is built.
+	 * @param changes what changed in each configuration class among the affected ones
+	 * @param affectedClasses the classes a reload redefines
+	 * @return the plan, with the classes whose change cannot be applied in place
+	 */
+	public ConfigurationRebuild planConfigurations(Map<String, ConfigurationClassChange> changes,
+			Set<String> affectedClasses) {
+		if (changes.isEmpty()) {
+			return ConfigurationRebuild.none();
+		}
+		return ConfigurationRebuild.plan(this.beanFactory, this.beans, changes, affectedClasses);
+	}
+
+	/**
 	 * Build every bean the new generation affects.
 	 * @param generation the staged generation
 	 * @param affectedClasses the classes the generation redefines
 	 * @param addedClasses the class files that are new, by class name
 	 * @param removedClasses the classes whose class files are gone
+	 * @param configurations what the changed configuration classes rebuild, as
+	 * {@link #planConfigurations} planned it, without refusals
 	 * @return the built beans, ready to switch in
 	 * @throws BeanRebuildException if a bean could not be built; nothing is left behind
 	 */
 	public PreparedRebuild prepare(GenerationClassLoader generation, Set<String> affectedClasses,
-			Map<String, byte[]> addedClasses, Set<String> removedClasses) {
+			Map<String, byte[]> addedClasses, Set<String> removedClasses, ConfigurationRebuild configurations) {
+		Assert.isTrue(configurations.refusals().isEmpty(),
+				"Configuration classes refused: " + configurations.refusals().keySet());
 		Set<String> removedBeans = this.beans.beansOf(removedClasses);
 		Map<String, AbstractBeanDefinition> definitions = new LinkedHashMap<>();
 		// a lazy bean that was never created is not created by a reload either
 		Set<String> toBuild = new LinkedHashSet<>();
+		// configuration beans and those of @Bean methods: rebuilt, but not recorded as
+		// reloadable beans, whose consumers get proxies
+		Set<String> notReloadable = new LinkedHashSet<>();
+		Set<String> refreshed = new LinkedHashSet<>();
+		for (ConfigurationRebuild.Plan plan : configurations.plans()) {
+			String configurationBean = plan.configurationBean();
+			definitions.put(configurationBean, configurationDefinition(generation, plan));
+			notReloadable.add(configurationBean);
+			plan.beanMethodBeans().forEach((name) -> {
+				// a copy of what Spring read from the @Bean method, which names the
+				// method, not the class it was resolved on
+				definitions.put(name,
+						((AbstractBeanDefinition) this.beanFactory.getBeanDefinition(name)).cloneBeanDefinition());
+				notReloadable.add(name);
+			});
+			plan.components()
+				.forEach((name) -> definitions.computeIfAbsent(name, (component) -> definition(generation, component,
+						this.beans.classNameOf(component), this.beanFactory.getBeanDefinition(component))));
+			refreshed.addAll(plan.refreshed());
+		}
+		definitions.keySet().stream().filter(this.beanFactory::containsSingleton).forEach(toBuild::add);
 		for (String name : this.beans.beansOf(affectedClasses)) {
 			if (!removedBeans.contains(name)) {
 				definitions.put(name, definition(generation, name, this.beans.classNameOf(name),
@@ -122,6 +162,12 @@ public final class BeanRebuilder {
 				AbstractBeanDefinition staged = definition.cloneBeanDefinition();
 				// a prototype stays one: a new instance for each consumer that is built
 				staged.setScope(definition.isPrototype() ? BeanDefinition.SCOPE_PROTOTYPE : ReloadScope.NAME);
+				String factoryBean = staged.getFactoryBeanName();
+				if (factoryBean != null && definitions.containsKey(factoryBean)) {
+					// a @Bean method of the rebuilt configuration, not of the one it
+					// replaces
+					staged.setFactoryBeanName(staging.stagingName(factoryBean));
+				}
 				this.beanFactory.registerBeanDefinition(staging.stagingName(name), staged);
 			});
 			typeCaches.run();
@@ -138,13 +184,36 @@ public final class BeanRebuilder {
 		finally {
 			this.scope.endStaging();
 		}
-		return new PreparedRebuild(staging, definitions, removedBeans, typeCaches);
+		return new PreparedRebuild(staging, definitions, removedBeans, typeCaches, notReloadable, refreshed);
+	}
+
+	/**
+	 * Return the definition of a configuration bean made of the new class: enhanced as
+	 * Spring enhanced the one it replaces, with the attributes Spring gave that one.
+	 */
+	private AbstractBeanDefinition configurationDefinition(GenerationClassLoader generation,
+			ConfigurationRebuild.Plan plan) {
+		BeanDefinition existing = this.beanFactory.getBeanDefinition(plan.configurationBean());
+		AbstractBeanDefinition definition = definition(generation, plan.configurationBean(), plan.configurationClass(),
+				existing);
+		for (String attribute : existing.attributeNames()) {
+			Object value = existing.getAttribute(attribute);
+			if (value instanceof String || value instanceof Boolean || value instanceof Number) {
+				definition.setAttribute(attribute, value);
+			}
+		}
+		if (plan.proxied()) {
+			definition.setBeanClass(EnhancedConfigurationClass.of(definition.getBeanClass(), generation));
+		}
+		return definition;
 	}
 
 	private Set<Class<?>> beanClasses(Map<String, AbstractBeanDefinition> definitions, Set<String> removedBeans) {
 		Set<Class<?>> classes = new HashSet<>();
 		definitions.forEach((name, definition) -> {
-			classes.add(definition.getBeanClass());
+			if (definition.hasBeanClass()) {
+				classes.add(definition.getBeanClass());
+			}
 			addCurrentClass(name, classes);
 		});
 		removedBeans.forEach((name) -> addCurrentClass(name, classes));
@@ -228,6 +297,12 @@ public final class BeanRebuilder {
 		return this.beanFactory.containsSingleton(name) ? this.beanFactory.getSingleton(name) : null;
 	}
 
+	private static Map<String, String> without(Map<String, String> registered, Set<String> names) {
+		Map<String, String> kept = new LinkedHashMap<>(registered);
+		kept.keySet().removeAll(names);
+		return kept;
+	}
+
 	private static @Nullable DisposableBean destruction(@Nullable Runnable callback) {
 		if (callback == null) {
 			return null;
@@ -276,12 +351,19 @@ public final class BeanRebuilder {
 
 		private final TypeCacheRestore typeCaches;
 
+		private final Set<String> notReloadable;
+
+		private final Set<String> refreshed;
+
 		private PreparedRebuild(Staging staging, Map<String, AbstractBeanDefinition> definitions,
-				Set<String> removedBeans, TypeCacheRestore typeCaches) {
+				Set<String> removedBeans, TypeCacheRestore typeCaches, Set<String> notReloadable,
+				Set<String> refreshed) {
 			this.staging = staging;
 			this.definitions = definitions;
 			this.removedBeans = removedBeans;
 			this.typeCaches = typeCaches;
+			this.notReloadable = notReloadable;
+			this.refreshed = refreshed;
 		}
 
 		/**
@@ -338,11 +420,14 @@ public final class BeanRebuilder {
 					previous.put(name, removed.withDestruction(registry.remove(name)));
 				}
 			});
-			BeanRebuilder.this.beans.rebuilt(registered, this.removedBeans, this.typeCaches.changed);
+			BeanRebuilder.this.beans.rebuilt(without(registered, this.notReloadable), this.removedBeans,
+					this.typeCaches.changed);
 			removeStagingDefinitions(this.staging, this.definitions.keySet());
 			BeanRebuilder.this.definitionCaches.forgetMergedDefinitions(beanNames());
+			// their merged definitions resolved the @Bean methods of the replaced class
+			BeanRebuilder.this.definitionCaches.forgetMergedDefinitions(this.refreshed);
 			this.typeCaches.run();
-			return new Committed(previous, registered, this.typeCaches.changed);
+			return new Committed(previous, registered, this.typeCaches.changed, this.notReloadable, this.refreshed);
 		}
 
 		private Set<String> dependenciesOf(String name) {
@@ -400,10 +485,17 @@ public final class BeanRebuilder {
 
 		private final ChangedTypes changed;
 
-		private Committed(Map<String, Previous> previous, Map<String, String> registered, ChangedTypes changed) {
+		private final Set<String> notReloadable;
+
+		private final Set<String> refreshed;
+
+		private Committed(Map<String, Previous> previous, Map<String, String> registered, ChangedTypes changed,
+				Set<String> notReloadable, Set<String> refreshed) {
 			this.previous = previous;
 			this.registered = registered;
 			this.changed = changed;
+			this.notReloadable = notReloadable;
+			this.refreshed = refreshed;
 		}
 
 		/**
@@ -447,9 +539,10 @@ public final class BeanRebuilder {
 			this.previous.forEach((name, bean) -> restored.put(name, bean.className()));
 			Set<String> added = new LinkedHashSet<>(this.registered.keySet());
 			added.removeAll(this.previous.keySet());
-			BeanRebuilder.this.beans.rebuilt(restored, added, this.changed);
+			BeanRebuilder.this.beans.rebuilt(without(restored, this.notReloadable), added, this.changed);
 			BeanRebuilder.this.definitionCaches.forgetMergedDefinitions(this.previous.keySet());
 			BeanRebuilder.this.definitionCaches.forgetMergedDefinitions(added);
+			BeanRebuilder.this.definitionCaches.forgetMergedDefinitions(this.refreshed);
 			typeCaches.run();
 			discarded.forEach(BeanRebuilder::destroyQuietly);
 		}

@@ -16,7 +16,7 @@ import org.springframework.util.Assert;
 /**
  * What the application's reloadable beans are: the beans in the reload scope with the
  * class each is built from, and the reloadable classes that declare beans themselves
- * (configuration classes), whose change needs a restart.
+ * (configuration classes), whose change a {@link ConfigurationRebuild} plans.
  *
  * @author reload-spring-boot
  */
@@ -93,14 +93,14 @@ public final class ReloadableBeans {
 
 	/**
 	 * Return which of the given classes cannot be reloaded without a restart: the main
-	 * application class and what it refers to, and configuration classes.
+	 * application class and what it refers to.
 	 * @param classNames the classes a reload would redefine
 	 * @return the classes that need a restart, sorted
 	 */
 	public Set<String> needingRestart(Set<String> classNames) {
 		Set<String> restart = new TreeSet<>();
 		for (String name : classNames) {
-			if (this.generations.isPinned(name) || this.configurationClassNames.contains(name)) {
+			if (this.generations.isPinned(name)) {
 				restart.add(name);
 			}
 		}
@@ -198,6 +198,23 @@ public final class ReloadableBeans {
 
 	void registerConfigurationClass(String className) {
 		this.configurationClassNames.add(className);
+	}
+
+	/**
+	 * Return those of the given classes that are configuration classes whose beans are
+	 * known: a change of one is applied in place, or refused, by a
+	 * {@link ConfigurationRebuild}.
+	 * @param classNames the classes a reload would redefine
+	 * @return the configuration classes, sorted
+	 */
+	public Set<String> configurationClassesAmong(Set<String> classNames) {
+		Set<String> found = new TreeSet<>(classNames);
+		found.retainAll(this.configurationClassNames);
+		return found;
+	}
+
+	boolean isConfigurationClass(String className) {
+		return this.configurationClassNames.contains(className);
 	}
 
 	boolean isReloadableClass(String className) {

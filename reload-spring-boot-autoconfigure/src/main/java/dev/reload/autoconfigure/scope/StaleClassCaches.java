@@ -76,7 +76,11 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 			"org.springframework.util.ClassUtils#publicInterfaceMethodCache",
 			"org.springframework.util.ClassUtils#publiclyAccessibleMethodCache",
 			"org.springframework.beans.CachedIntrospectionResults#strongClassCache",
-			"org.springframework.beans.CachedIntrospectionResults#softClassCache");
+			"org.springframework.beans.CachedIntrospectionResults#softClassCache",
+			// the bean names and scoped-proxy answers of @Bean methods, a rebuilt
+			// configuration class's among them
+			"org.springframework.context.annotation.BeanAnnotationHelper#beanNameCache",
+			"org.springframework.context.annotation.BeanAnnotationHelper#scopedProxyCache");
 
 	/**
 	 * Spring's static caches whose values, not their keys, hold on to a replaced

@@ -1,0 +1,147 @@
+package dev.reload.autoconfigure.change;
+
+import dev.reload.testsupport.SourceCompiler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ConfigurationClassChange}, on class files compiled from two versions
+ * of a configuration class.
+ *
+ * @author reload-spring-boot
+ */
+class ConfigurationClassChangeTests {
+
+	private static final String NAME = "com.example.AppConfiguration";
+
+	private static final String BASE = """
+			package com.example;
+
+			import java.util.function.Supplier;
+
+			import org.springframework.context.annotation.Bean;
+			import org.springframework.context.annotation.Configuration;
+
+			@Configuration
+			public class AppConfiguration {
+				@Bean
+				public StringBuilder greeting() {
+					return new StringBuilder(text());
+				}
+
+				@Bean
+				public Supplier<String> farewell() {
+					return () -> "%s";
+				}
+
+				@Bean
+				public Object both() {
+					return greeting().toString() + farewell().get();
+				}
+
+				private String text() {
+					return "%s";
+				}
+			}
+			""";
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void unchangedClassChangesNoBeanMethod() throws IOException {
+		ConfigurationClassChange change = change(version("bye", "hello"), version("bye", "hello"));
+		assertThat(change.refusal()).isNull();
+		assertThat(change.changedBeanMethods(Set.of(NAME), true)).isEmpty();
+	}
+
+	@Test
+	void changedHelperChangesTheBeanMethodsThatCallIt() throws IOException {
+		ConfigurationClassChange change = change(version("bye", "hello"), version("bye", "hi"));
+		assertThat(change.refusal()).isNull();
+		// proxied, both() is given the bean of greeting(); not proxied, it runs its code
+		assertThat(change.changedBeanMethods(Set.of(NAME), true)).containsExactly("greeting");
+		assertThat(change.changedBeanMethods(Set.of(NAME), false)).containsExactly("both", "greeting");
+		assertThat(change.callersOf(Set.of("greeting"))).containsOnlyKeys("both");
+	}
+
+	@Test
+	void changedLambdaChangesTheBeanMethodThatMakesIt() throws IOException {
+		ConfigurationClassChange change = change(version("bye", "hello"), version("ciao", "hello"));
+		assertThat(change.changedBeanMethods(Set.of(NAME), true)).containsExactly("farewell");
+	}
+
+	@Test
+	void beanMethodReferringToAnAffectedClassIsChanged() throws IOException {
+		byte[] same = version("bye", "hello");
+		ConfigurationClassChange change = change(same, same);
+		// both() calls greeting() for a StringBuilder; farewell() refers to none
+		assertThat(change.changedBeanMethods(Set.of(NAME, "java.lang.StringBuilder"), true)).containsExactly("both",
+				"greeting");
+	}
+
+	@Test
+	void addedBeanMethodIsRefused() throws IOException {
+		String added = BASE.replace("private String text()",
+				"@Bean public Integer answer() { return 42; }\n\n" + "private String text()");
+		ConfigurationClassChange change = change(version("bye", "hello"), compile(added.formatted("bye", "hello")));
+		assertThat(change.refusal()).contains("@Bean method was added");
+	}
+
+	@Test
+	void reannotatedBeanMethodIsRefused() throws IOException {
+		String lazy = BASE.replace("@Bean\n\tpublic Supplier",
+				"@Bean\n\t@org.springframework.context.annotation.Lazy\n" + "\tpublic Supplier");
+		assertThat(lazy).isNotEqualTo(BASE);
+		ConfigurationClassChange change = change(version("bye", "hello"), compile(lazy.formatted("bye", "hello")));
+		assertThat(change.refusal()).contains("annotated otherwise");
+	}
+
+	@Test
+	void changedClassAnnotationIsRefused() throws IOException {
+		String lite = BASE.replace("@Configuration\n", "@Configuration(proxyBeanMethods = false)\n");
+		assertThat(lite).isNotEqualTo(BASE);
+		ConfigurationClassChange change = change(version("bye", "hello"), compile(lite.formatted("bye", "hello")));
+		assertThat(change.refusal()).contains("declaration changed");
+	}
+
+	@Test
+	void addedFieldIsRefused() throws IOException {
+		String field = BASE.replace("public class AppConfiguration {",
+				"public class AppConfiguration {\n\tprivate int count;\n");
+		ConfigurationClassChange change = change(version("bye", "hello"), compile(field.formatted("bye", "hello")));
+		assertThat(change.refusal()).contains("fields changed");
+	}
+
+	@Test
+	void staticBeanMethodIsSeen() throws IOException {
+		String withStatic = BASE.replace("public StringBuilder greeting()", "public static StringBuilder greeting()")
+			.replace("new StringBuilder(text())", "new StringBuilder(\"x\")");
+		ConfigurationClassChange change = change(compile(withStatic.formatted("bye", "hello")),
+				compile(withStatic.formatted("bye", "hello")));
+		assertThat(change.hasStaticBeanMethods()).isTrue();
+		assertThat(change(version("bye", "hello"), version("bye", "hello")).hasStaticBeanMethods()).isFalse();
+	}
+
+	private ConfigurationClassChange change(byte[] before, byte[] after) {
+		return ConfigurationClassChange.of(NAME, before, after);
+	}
+
+	private byte[] version(String farewell, String text) throws IOException {
+		return compile(BASE.formatted(farewell, text));
+	}
+
+	private byte[] compile(String source) throws IOException {
+		Path output = Files.createTempDirectory(this.directory, "classes");
+		SourceCompiler.compile(output, SourceCompiler.of(NAME, source));
+		return Files.readAllBytes(output.resolve("com/example/AppConfiguration.class"));
+	}
+
+}
