@@ -1,8 +1,10 @@
 package dev.reload.it;
 
 import dev.reload.testsupport.SourceCompiler;
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -53,6 +55,39 @@ class BeanMethodIntegrationTests {
 				return () -> "%s";
 			}
 			""";
+
+	private static final String SLOGAN_METHOD = """
+			@Bean
+			public Slogan slogan() {
+				return new Slogan("veni vidi vici");
+			}
+			""";
+
+	private static final Map<String, String> SLOGAN = SourceCompiler.of(FixtureSources.PACKAGE + "Slogan", """
+			package dev.reload.it.fixture.app;
+
+			public record Slogan(String text) {
+			}
+			""", FixtureSources.PACKAGE + "SloganController", """
+			package dev.reload.it.fixture.app;
+
+			import org.springframework.web.bind.annotation.GetMapping;
+			import org.springframework.web.bind.annotation.RestController;
+
+			@RestController
+			public class SloganController {
+				private final Slogan slogan;
+
+				SloganController(Slogan slogan) {
+					this.slogan = slogan;
+				}
+
+				@GetMapping("/slogan")
+				public String slogan() {
+					return this.slogan.text();
+				}
+			}
+			""");
 
 	@TempDir
 	Path classes;
@@ -118,17 +153,54 @@ class BeanMethodIntegrationTests {
 	}
 
 	@Test
-	void addedBeanMethodNeedsARestart() {
+	void addedBeanMethodRegistersItsBeanAndRemovedOneRemovesIt() throws IOException {
+		start(true, "carpe diem", "");
+		assertThat(this.app.get("/motto").body()).isEqualTo("carpe diem, tally 1");
+		Map<String, String> added = new LinkedHashMap<>(configuration(true, "carpe diem", SLOGAN_METHOD));
+		added.putAll(SLOGAN);
+		SourceCompiler.compile(this.classes, added);
+		DocumentContext report = this.app.reloadNow();
+		assertThat(report.read("$.outcome", String.class)).as(report.jsonString()).isEqualTo("RELOADED");
+		assertThat(report.read("$.rebuiltBeans", List.class)).contains("mottoConfiguration", "slogan",
+				"sloganController");
+		assertThat(this.app.get("/slogan").body()).isEqualTo("veni vidi vici");
+		assertThat(this.app.get("/motto").body()).isEqualTo("carpe diem, tally 2");
+		// the @Bean method and its consumer removed
+		SourceCompiler.compile(this.classes, configuration(true, "carpe diem", ""));
+		for (String name : List.of("Slogan", "SloganController")) {
+			Files.delete(this.classes.resolve("dev/reload/it/fixture/app/" + name + ".class"));
+		}
+		DocumentContext removal = this.app.reloadNow();
+		assertThat(removal.read("$.outcome", String.class)).as(removal.jsonString()).isEqualTo("RELOADED");
+		assertThat(removal.read("$.rebuiltBeans", List.class)).contains("slogan", "sloganController");
+		assertThat(this.app.context().containsBean("slogan")).isFalse();
+		assertThat(this.app.get("/slogan").statusCode()).as(this.app.get("/slogan").body()).isEqualTo(404);
+		assertThat(this.app.get("/motto").body()).isEqualTo("carpe diem, tally 3");
+		assertThat(this.app.post("/actuator/reload/rollback").statusCode()).isEqualTo(200);
+		assertThat(this.app.get("/slogan").body()).isEqualTo("veni vidi vici");
+	}
+
+	@Test
+	void addedBeanMethodOfAFrameworkTypeNeedsARestart() {
 		start(true, "carpe diem", "");
 		SourceCompiler.compile(this.classes, configuration(true, "carpe diem", SUPPLIER.formatted("hello")));
-		assertRefused("a @Bean method was added");
+		assertRefused("bean 'greeting' is a java.util.function.Supplier");
+		assertThat(this.app.context().containsBean("greeting")).isFalse();
+	}
+
+	@Test
+	void addedBeanMethodWithMoreThanABeanAnnotationNeedsARestart() {
+		start(true, "carpe diem", "");
+		SourceCompiler.compile(this.classes, withSlogan(
+				configuration(true, "carpe diem", "@org.springframework.context.annotation.Lazy\n" + SLOGAN_METHOD)));
+		assertRefused("has more than a @Bean annotation");
 	}
 
 	@Test
 	void beanMethodCallingAChangedOneThroughTheProxyNeedsARestart() {
 		start(true, "carpe diem", ECHO);
 		SourceCompiler.compile(this.classes, configuration(true, "seize the day", ECHO));
-		assertRefused("call the changed ones");
+		assertRefused("call changed or new ones");
 	}
 
 	@Test
@@ -136,6 +208,12 @@ class BeanMethodIntegrationTests {
 		start(true, "carpe diem", SUPPLIER.formatted("hello"));
 		SourceCompiler.compile(this.classes, configuration(true, "carpe diem", SUPPLIER.formatted("bonjour")));
 		assertRefused("bean 'greeting' is a java.util.function.Supplier");
+	}
+
+	private static Map<String, String> withSlogan(Map<String, String> sources) {
+		Map<String, String> all = new LinkedHashMap<>(sources);
+		all.putAll(SLOGAN);
+		return all;
 	}
 
 	private void assertRefused(String reason) {

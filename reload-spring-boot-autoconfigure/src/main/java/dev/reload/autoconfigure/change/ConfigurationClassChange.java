@@ -1,11 +1,13 @@
 package dev.reload.autoconfigure.change;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -74,9 +76,11 @@ public final class ConfigurationClassChange {
 	/**
 	 * Return why the change cannot be applied to the bean definitions read at start-up,
 	 * if it cannot: what Spring read to register beans changed (the class's annotations,
-	 * supertypes or fields, the set of {@code @Bean} methods or their annotations), or
-	 * the class has {@code @Bean} methods Spring cannot tell apart by name.
-	 * @return the reason, or {@code null} if only code changed
+	 * supertypes or fields, the annotations of a {@code @Bean} method), a {@code @Bean}
+	 * method was added with more than Spring's {@code @Bean} annotation itself, or the
+	 * class has {@code @Bean} methods Spring cannot tell apart by name.
+	 * @return the reason, or {@code null} if only code changed, or plain {@code @Bean}
+	 * methods were added or removed
 	 */
 	public @Nullable String refusal() {
 		if (!this.before.header.equals(this.after.header)) {
@@ -85,21 +89,79 @@ public final class ConfigurationClassChange {
 		if (!this.before.fields.equals(this.after.fields)) {
 			return "its fields changed";
 		}
-		if (!beanMethodDeclarations(this.before).equals(beanMethodDeclarations(this.after))) {
-			return "a @Bean method was added, removed, renamed or annotated otherwise";
+		for (ClassModel model : List.of(this.before, this.after)) {
+			Set<String> names = new TreeSet<>();
+			for (MethodModel method : model.beanMethods()) {
+				if (!names.add(method.name)) {
+					return "its @Bean methods named " + method.name + " are overloaded";
+				}
+			}
 		}
-		Set<String> names = new TreeSet<>();
+		Map<String, MethodModel> before = beanMethodsByName(this.before);
 		for (MethodModel method : this.after.beanMethods()) {
-			if (!names.add(method.name)) {
-				return "its @Bean methods named " + method.name + " are overloaded";
+			MethodModel previous = before.get(method.name);
+			if (previous != null && !previous.declaration().equals(method.declaration())) {
+				return "its @Bean method " + method.name + " is annotated otherwise";
+			}
+			if (previous == null && !method.isPlainBeanMethod()) {
+				return "its new @Bean method " + method.name
+						+ " has more than a @Bean annotation with names, init or destroy methods";
 			}
 		}
 		return null;
 	}
 
 	/**
-	 * Return the names of the {@code @Bean} methods whose code changed, or refers to one
-	 * of the given classes, whose new code is to be used.
+	 * Return the {@code @Bean} methods of the new class file that the one it runs lacks.
+	 * @return the added methods, by method name
+	 */
+	public Map<String, AddedBeanMethod> addedBeanMethods() {
+		Map<String, MethodModel> before = beanMethodsByName(this.before);
+		Map<String, AddedBeanMethod> added = new TreeMap<>();
+		for (MethodModel method : this.after.beanMethods()) {
+			if (!before.containsKey(method.name)) {
+				added.put(method.name, method.added());
+			}
+		}
+		return added;
+	}
+
+	/**
+	 * Return the names of the {@code @Bean} methods of the class file it runs that the
+	 * new one lacks.
+	 * @return the method names, sorted
+	 */
+	public Set<String> removedBeanMethods() {
+		Set<String> removed = new TreeSet<>(beanMethodsByName(this.before).keySet());
+		removed.removeAll(beanMethodsByName(this.after).keySet());
+		return removed;
+	}
+
+	private static Map<String, MethodModel> beanMethodsByName(ClassModel model) {
+		Map<String, MethodModel> byName = new TreeMap<>();
+		model.beanMethods().forEach((method) -> byName.put(method.name, method));
+		return byName;
+	}
+
+	/**
+	 * A {@code @Bean} method the new class file adds, with what its annotation says.
+	 *
+	 * @param methodName the method's name
+	 * @param beanNames the names its annotation gives, or none for the method's name
+	 * @param initMethod its init method, or empty
+	 * @param destroyMethod its destroy method, Spring's "inferred" by default
+	 * @param autowireCandidate whether it is a candidate for autowiring
+	 * @param defaultCandidate whether it is a candidate for autowiring by type alone
+	 * @param returnType the class its method declares it returns
+	 */
+	public record AddedBeanMethod(String methodName, List<String> beanNames, String initMethod, String destroyMethod,
+			boolean autowireCandidate, boolean defaultCandidate, String returnType) {
+
+	}
+
+	/**
+	 * Return the names of the {@code @Bean} methods of both class files whose code
+	 * changed, or refers to one of the given classes, whose new code is to be used.
 	 * @param affectedClasses the classes a reload redefines
 	 * @param proxied whether the configuration's calls to its own {@code @Bean} methods
 	 * are answered with beans ({@code proxyBeanMethods}), not with what the method makes
@@ -107,8 +169,9 @@ public final class ConfigurationClassChange {
 	 */
 	public Set<String> changedBeanMethods(Set<String> affectedClasses, boolean proxied) {
 		Set<String> changed = new TreeSet<>();
+		Map<String, MethodModel> before = beanMethodsByName(this.before);
 		for (MethodModel method : this.after.beanMethods()) {
-			if (changed(method, affectedClasses, proxied)) {
+			if (before.containsKey(method.name) && changed(method, affectedClasses, proxied)) {
 				changed.add(method.name);
 			}
 		}
@@ -141,7 +204,10 @@ public final class ConfigurationClassChange {
 	 * @return whether one is static
 	 */
 	public boolean hasStaticBeanMethods() {
-		return this.after.beanMethods().stream().anyMatch((method) -> (method.access & Opcodes.ACC_STATIC) != 0);
+		return List.of(this.before, this.after)
+			.stream()
+			.flatMap((model) -> model.beanMethods().stream())
+			.anyMatch((method) -> (method.access & Opcodes.ACC_STATIC) != 0);
 	}
 
 	private boolean changed(MethodModel method, Set<String> affectedClasses, boolean proxied) {
@@ -161,14 +227,6 @@ public final class ConfigurationClassChange {
 			}
 		}
 		return false;
-	}
-
-	private static Map<String, String> beanMethodDeclarations(ClassModel model) {
-		Map<String, String> declarations = new TreeMap<>();
-		for (MethodModel method : model.beanMethods()) {
-			declarations.put(method.key(), method.access + " " + method.signature + " " + method.annotations);
-		}
-		return declarations;
 	}
 
 	/**
@@ -315,6 +373,11 @@ public final class ConfigurationClassChange {
 
 		private boolean bean;
 
+		private int annotationCount;
+
+		/** The values of its {@code @Bean} annotation. */
+		private final Map<String, Object> beanAttributes = new LinkedHashMap<>();
+
 		private final Set<String> calls = new LinkedHashSet<>();
 
 		private final Set<String> referencedTypes = new TreeSet<>();
@@ -328,6 +391,39 @@ public final class ConfigurationClassChange {
 
 		String key() {
 			return this.name + this.descriptor;
+		}
+
+		String declaration() {
+			return (this.access & Opcodes.ACC_STATIC) + " " + this.annotations;
+		}
+
+		boolean isPlainBeanMethod() {
+			Set<String> known = Set.of("value", "name", "initMethod", "destroyMethod", "autowireCandidate",
+					"defaultCandidate");
+			return this.annotationCount == 1 && known.containsAll(this.beanAttributes.keySet())
+					&& (this.access & Opcodes.ACC_STATIC) == 0;
+		}
+
+		AddedBeanMethod added() {
+			List<String> names = new ArrayList<>(strings("name"));
+			names.addAll(strings("value"));
+			return new AddedBeanMethod(this.name, List.copyOf(names), text("initMethod", ""),
+					text("destroyMethod", "(inferred)"), flag("autowireCandidate"), flag("defaultCandidate"),
+					Type.getReturnType(this.descriptor).getClassName());
+		}
+
+		@SuppressWarnings("unchecked")
+		private List<String> strings(String attribute) {
+			Object value = this.beanAttributes.get(attribute);
+			return (value instanceof List<?> list) ? (List<String>) list : List.of();
+		}
+
+		private String text(String attribute, String otherwise) {
+			return (this.beanAttributes.get(attribute) instanceof String text) ? text : otherwise;
+		}
+
+		private boolean flag(String attribute) {
+			return !Boolean.FALSE.equals(this.beanAttributes.get(attribute));
 		}
 
 		boolean sameCode(MethodModel other) {
@@ -363,8 +459,13 @@ public final class ConfigurationClassChange {
 
 		@Override
 		public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-			this.method.bean |= BEAN.equals(descriptor);
-			return new AnnotationText(this.annotations.append(" @").append(descriptor));
+			this.method.annotationCount++;
+			AnnotationVisitor text = new AnnotationText(this.annotations.append(" @").append(descriptor));
+			if (!BEAN.equals(descriptor)) {
+				return text;
+			}
+			this.method.bean = true;
+			return new BeanAttributes(text, this.method.beanAttributes);
 		}
 
 		@Override
@@ -546,6 +647,47 @@ public final class ConfigurationClassChange {
 			if (element.getSort() == Type.OBJECT) {
 				this.method.referencedTypes.add(element.getClassName());
 			}
+		}
+
+	}
+
+	/**
+	 * Records the values of a {@code @Bean} annotation, passing them on.
+	 */
+	private static final class BeanAttributes extends AnnotationVisitor {
+
+		private final Map<String, Object> attributes;
+
+		BeanAttributes(AnnotationVisitor text, Map<String, Object> attributes) {
+			super(SpringAsmInfo.ASM_VERSION, text);
+			this.attributes = attributes;
+		}
+
+		@Override
+		public void visit(@Nullable String name, Object value) {
+			super.visit(name, value);
+			this.attributes.put(String.valueOf(name), value);
+		}
+
+		@Override
+		public void visitEnum(@Nullable String name, String descriptor, String value) {
+			super.visitEnum(name, descriptor, value);
+			this.attributes.put(String.valueOf(name), value);
+		}
+
+		@Override
+		public AnnotationVisitor visitArray(@Nullable String name) {
+			List<String> values = new ArrayList<>();
+			this.attributes.put(String.valueOf(name), values);
+			return new AnnotationVisitor(SpringAsmInfo.ASM_VERSION, super.visitArray(name)) {
+
+				@Override
+				public void visit(@Nullable String unnamed, Object value) {
+					super.visit(unnamed, value);
+					values.add(String.valueOf(value));
+				}
+
+			};
 		}
 
 	}

@@ -36,6 +36,9 @@ import org.springframework.util.Assert;
  */
 final class ReloadTransaction {
 
+	private static final String CONFIGURATION_REFUSED = "a configuration class, whose change cannot be applied to "
+			+ "the beans made of it: ";
+
 	private final ClassGenerations generations;
 
 	private final ClassFileIndex index;
@@ -96,8 +99,15 @@ final class ReloadTransaction {
 		GenerationVerifier.verify(generation);
 		Map<String, byte[]> added = new HashMap<>();
 		changes.added().forEach((name, file) -> added.put(name, file.bytes()));
-		PreparedRebuild rebuild = this.generations.withStaged(generation,
-				() -> this.rebuilder.prepare(generation, affected, added, changes.removed(), configurations));
+		PreparedRebuild rebuild;
+		try {
+			rebuild = this.generations.withStaged(generation,
+					() -> this.rebuilder.prepare(generation, affected, added, changes.removed(), configurations));
+		}
+		catch (ConfigurationRebuild.RefusedException ex) {
+			throw new RestartRequiredException(Map.of(ex.className(), CONFIGURATION_REFUSED + ex.reason()),
+					changes.classNames());
+		}
 		List<Switch> switches = new ArrayList<>();
 		try {
 			for (BeanSwapParticipant participant : this.participants) {
@@ -133,9 +143,7 @@ final class ReloadTransaction {
 		}
 		ConfigurationRebuild configurations = this.rebuilder.planConfigurations(configurationChanges, affected);
 		configurationChanges.keySet().forEach(held::remove);
-		configurations.refusals()
-			.forEach((name, refusal) -> held.put(name,
-					"a configuration class, whose change cannot be applied to the beans made of it: " + refusal));
+		configurations.refusals().forEach((name, refusal) -> held.put(name, CONFIGURATION_REFUSED + refusal));
 		return configurations;
 	}
 

@@ -23,11 +23,13 @@ import org.springframework.beans.factory.annotation.AnnotatedGenericBeanDefiniti
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.AnnotationBeanNameGenerator;
 import org.springframework.context.annotation.AnnotationConfigUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 
 /**
  * Builds the beans a new class generation affects, completely and under staging names,
@@ -107,7 +109,7 @@ public final class BeanRebuilder {
 			Map<String, byte[]> addedClasses, Set<String> removedClasses, ConfigurationRebuild configurations) {
 		Assert.isTrue(configurations.refusals().isEmpty(),
 				"Configuration classes refused: " + configurations.refusals().keySet());
-		Set<String> removedBeans = this.beans.beansOf(removedClasses);
+		Set<String> removedBeans = new TreeSet<>(this.beans.beansOf(removedClasses));
 		Map<String, AbstractBeanDefinition> definitions = new LinkedHashMap<>();
 		// a lazy bean that was never created is not created by a reload either
 		Set<String> toBuild = new LinkedHashSet<>();
@@ -115,6 +117,7 @@ public final class BeanRebuilder {
 		// reloadable beans, whose consumers get proxies
 		Set<String> notReloadable = new LinkedHashSet<>();
 		Set<String> refreshed = new LinkedHashSet<>();
+		Set<Class<?>> addedTypes = new HashSet<>();
 		for (ConfigurationRebuild.Plan plan : configurations.plans()) {
 			String configurationBean = plan.configurationBean();
 			definitions.put(configurationBean, configurationDefinition(generation, plan));
@@ -130,8 +133,19 @@ public final class BeanRebuilder {
 				.forEach((name) -> definitions.computeIfAbsent(name, (component) -> definition(generation, component,
 						this.beans.classNameOf(component), this.beanFactory.getBeanDefinition(component))));
 			refreshed.addAll(plan.refreshed());
+			plan.addedBeans().forEach((name, method) -> {
+				definitions.put(name, addedBeanMethodDefinition(configurationBean, method));
+				notReloadable.add(name);
+				addedTypes.add(loadType(generation, method.returnType()));
+			});
+			removedBeans.addAll(plan.removedBeans());
+			notReloadable.addAll(plan.removedBeans());
 		}
+		// a consumer of a removed @Bean method's bean may be removed with it
+		definitions.keySet().removeAll(removedBeans);
 		definitions.keySet().stream().filter(this.beanFactory::containsSingleton).forEach(toBuild::add);
+		// a plain @Bean method's bean is an eager singleton
+		configurations.plans().forEach((plan) -> toBuild.addAll(plan.addedBeans().keySet()));
 		for (String name : this.beans.beansOf(affectedClasses)) {
 			if (!removedBeans.contains(name)) {
 				definitions.put(name, definition(generation, name, this.beans.classNameOf(name),
@@ -155,7 +169,7 @@ public final class BeanRebuilder {
 			}
 		});
 		TypeCacheRestore typeCaches = new TypeCacheRestore(
-				new ChangedTypes(affectedClasses, beanClasses(definitions, removedBeans)));
+				new ChangedTypes(affectedClasses, beanClasses(definitions, removedBeans, addedTypes)));
 		Staging staging = this.scope.beginStaging(definitions.keySet());
 		try {
 			definitions.forEach((name, definition) -> {
@@ -174,6 +188,7 @@ public final class BeanRebuilder {
 			for (String name : toBuild) {
 				build(staging, name);
 			}
+			verifyBeanMethodTypes(staging, configurations);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			this.scope.discard(staging);
@@ -185,6 +200,52 @@ public final class BeanRebuilder {
 			this.scope.endStaging();
 		}
 		return new PreparedRebuild(staging, definitions, removedBeans, typeCaches, notReloadable, refreshed);
+	}
+
+	/**
+	 * Refuse the rebuilt and new beans of {@code @Bean} methods that are not instances of
+	 * the application's classes: a framework may look them up, where no reload sees it.
+	 */
+	private void verifyBeanMethodTypes(Staging staging, ConfigurationRebuild configurations) {
+		for (ConfigurationRebuild.Plan plan : configurations.plans()) {
+			Set<String> names = new LinkedHashSet<>(plan.beanMethodBeans());
+			names.addAll(plan.addedBeans().keySet());
+			for (String name : names) {
+				Object built = staging.built(name);
+				String refusal = (built != null)
+						? ConfigurationRebuild.frameworkTypeRefusal(name, built.getClass(), this.beans) : null;
+				if (refusal != null) {
+					throw new ConfigurationRebuild.RefusedException(plan.configurationClass(), refusal);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Return the definition Spring gives the bean of a plain {@code @Bean} method.
+	 */
+	private static AbstractBeanDefinition addedBeanMethodDefinition(String configurationBean,
+			ConfigurationClassChange.AddedBeanMethod method) {
+		RootBeanDefinition definition = new RootBeanDefinition();
+		definition.setFactoryBeanName(configurationBean);
+		definition.setUniqueFactoryMethodName(method.methodName());
+		definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
+		definition.setAutowireCandidate(method.autowireCandidate());
+		definition.setDefaultCandidate(method.defaultCandidate());
+		if (!method.initMethod().isEmpty()) {
+			definition.setInitMethodName(method.initMethod());
+		}
+		definition.setDestroyMethodName(method.destroyMethod());
+		return definition;
+	}
+
+	private static Class<?> loadType(GenerationClassLoader generation, String className) {
+		try {
+			return ClassUtils.forName(className, generation);
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			throw new BeanRebuildException("Class " + className + " could not be loaded: " + ex.getMessage(), ex);
+		}
 	}
 
 	/**
@@ -208,8 +269,9 @@ public final class BeanRebuilder {
 		return definition;
 	}
 
-	private Set<Class<?>> beanClasses(Map<String, AbstractBeanDefinition> definitions, Set<String> removedBeans) {
-		Set<Class<?>> classes = new HashSet<>();
+	private Set<Class<?>> beanClasses(Map<String, AbstractBeanDefinition> definitions, Set<String> removedBeans,
+			Set<Class<?>> addedTypes) {
+		Set<Class<?>> classes = new HashSet<>(addedTypes);
 		definitions.forEach((name, definition) -> {
 			if (definition.hasBeanClass()) {
 				classes.add(definition.getBeanClass());

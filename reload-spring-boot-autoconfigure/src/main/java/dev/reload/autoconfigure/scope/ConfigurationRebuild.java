@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import dev.reload.autoconfigure.change.ConfigurationClassChange;
+import dev.reload.autoconfigure.change.ConfigurationClassChange.AddedBeanMethod;
+import dev.reload.autoconfigure.classloader.GenerationClassLoader;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -23,11 +25,12 @@ import org.springframework.util.ClassUtils;
 /**
  * What a change of configuration classes rebuilds in place, or why it cannot: the
  * configuration bean, made of the new class, the beans of its {@code @Bean} methods whose
- * code changed, and what was given those beans. A bean of a {@code @Bean} method is
- * rebuilt in place only when everything that holds it is rebuilt too: it must be an
- * instance of application classes (a framework finds its beans by framework types, at
- * start-up, without an injection point a reload could see), and every bean Spring
- * recorded as depending on it must be one a reload rebuilds. Anything else restarts.
+ * code changed, those of its new plain {@code @Bean} methods, those of its removed ones,
+ * and what was given them. A bean of a {@code @Bean} method is rebuilt, added or removed
+ * in place only when everything that holds it is rebuilt too: it must be an instance of
+ * application classes (a framework finds its beans by framework types, at start-up,
+ * without an injection point a reload could see), and every bean Spring recorded as
+ * depending on it must be one a reload rebuilds. Anything else restarts.
  *
  * @author reload-spring-boot
  */
@@ -99,9 +102,12 @@ public final class ConfigurationRebuild {
 	 * them
 	 * @param refreshed the beans of its other {@code @Bean} methods, which keep their
 	 * instances but are made of the new class from now on
+	 * @param addedBeans the beans of its new {@code @Bean} methods, by bean name
+	 * @param removedBeans the beans of its removed {@code @Bean} methods
 	 */
 	record Plan(String configurationClass, String configurationBean, boolean proxied, Set<String> beanMethodBeans,
-			Set<String> components, Set<String> refreshed) {
+			Set<String> components, Set<String> refreshed, Map<String, AddedBeanMethod> addedBeans,
+			Set<String> removedBeans) {
 
 	}
 
@@ -154,13 +160,30 @@ public final class ConfigurationRebuild {
 					this.beanFactory.getBeanDefinition(configurationBean).getAttribute(CONFIGURATION_CLASS_ATTRIBUTE));
 			Map<String, Set<String>> byMethod = beanMethodBeans(configurationBean);
 			Set<String> changedMethods = this.change.changedBeanMethods(this.affectedClasses, proxied);
+			Map<String, AddedBeanMethod> addedMethods = this.change.addedBeanMethods();
 			if (proxied) {
-				Map<String, Set<String>> callers = this.change.callersOf(changedMethods);
+				Set<String> called = new TreeSet<>(changedMethods);
+				called.addAll(addedMethods.keySet());
+				Map<String, Set<String>> callers = this.change.callersOf(called);
 				if (!callers.isEmpty()) {
-					return "its @Bean methods " + callers + " call the changed ones, and its proxy would answer "
-							+ "with the beans being replaced";
+					return "its @Bean methods " + callers + " call changed or new ones, and its proxy would answer "
+							+ "with the beans being replaced, or none";
 				}
 			}
+			Map<String, AddedBeanMethod> added = new TreeMap<>();
+			for (AddedBeanMethod method : addedMethods.values()) {
+				if (method.beanNames().size() > 1) {
+					return "its new @Bean method " + method.methodName() + " gives its bean aliases";
+				}
+				String name = method.beanNames().isEmpty() ? method.methodName() : method.beanNames().get(0);
+				if (this.beanFactory.containsBeanDefinition(name) || this.beanFactory.isAlias(name)) {
+					return "its new @Bean method " + method.methodName() + " would replace bean '" + name + "'";
+				}
+				added.put(name, method);
+			}
+			Set<String> removed = new TreeSet<>();
+			this.change.removedBeanMethods()
+				.forEach((method) -> removed.addAll(byMethod.getOrDefault(method, Set.of())));
 			Set<String> rebuilt = new LinkedHashSet<>();
 			changedMethods.forEach((method) -> rebuilt.addAll(byMethod.getOrDefault(method, Set.of())));
 			Set<String> components = new TreeSet<>();
@@ -182,13 +205,15 @@ public final class ConfigurationRebuild {
 							+ configurationBean + "'";
 				}
 			}
-			String refused = consumers(rebuilt, components);
+			String refused = consumers(rebuilt, removed, components);
 			if (refused != null) {
 				return refused;
 			}
 			Set<String> refreshed = new TreeSet<>(own);
 			refreshed.removeAll(rebuilt);
-			this.result = new Plan(this.className, configurationBean, proxied, rebuilt, components, refreshed);
+			refreshed.removeAll(removed);
+			this.result = new Plan(this.className, configurationBean, proxied, rebuilt, components, refreshed, added,
+					removed);
 			return null;
 		}
 
@@ -221,13 +246,14 @@ public final class ConfigurationRebuild {
 		 * Follow what was given the rebuilt beans, adding those a reload rebuilds.
 		 * @return why one cannot be rebuilt, or {@code null}
 		 */
-		private @Nullable String consumers(Set<String> rebuilt, Set<String> components) {
+		private @Nullable String consumers(Set<String> rebuilt, Set<String> removed, Set<String> components) {
 			Deque<String> queue = new ArrayDeque<>(rebuilt);
+			queue.addAll(removed);
 			queue.addAll(components);
 			Set<String> seen = new LinkedHashSet<>(queue);
 			while (!queue.isEmpty()) {
 				String name = queue.pop();
-				boolean beanMethodBean = rebuilt.contains(name);
+				boolean beanMethodBean = rebuilt.contains(name) || removed.contains(name);
 				if (beanMethodBean) {
 					String refusal = rebuildable(name);
 					if (refusal != null) {
@@ -268,29 +294,7 @@ public final class ConfigurationRebuild {
 			if (type == null) {
 				return "the type of bean '" + name + "' is not known";
 			}
-			String framework = frameworkType(ClassUtils.getUserClass(type));
-			if (framework != null) {
-				return "bean '" + name + "' is a " + framework
-						+ ", which the framework may have looked up and kept at start-up";
-			}
-			return null;
-		}
-
-		/** The first supertype of the given class that is not the application's. */
-		private @Nullable String frameworkType(Class<?> type) {
-			Set<Class<?>> types = new LinkedHashSet<>();
-			for (Class<?> current = type; current != null; current = current.getSuperclass()) {
-				types.add(current);
-			}
-			types.addAll(ClassUtils.getAllInterfacesForClassAsSet(type));
-			for (Class<?> candidate : types) {
-				String name = candidate.getName();
-				// a lambda's class says nothing; the interface it implements does
-				if (!candidate.isHidden() && !PLAIN_TYPES.contains(name) && !this.beans.isReloadableClass(name)) {
-					return name;
-				}
-			}
-			return null;
+			return frameworkTypeRefusal(name, type, this.beans);
 		}
 
 		private boolean isBeanMethodBeanOfReloadableClass(String name) {
@@ -302,6 +306,64 @@ public final class ConfigurationRebuild {
 			}
 			String factoryClass = userClassName(this.beanFactory.getBeanDefinition(factoryBean).getBeanClassName());
 			return factoryClass != null && this.beans.isConfigurationClass(factoryClass);
+		}
+
+	}
+
+	/**
+	 * Return why the named bean, of the given type, cannot be rebuilt in place, if it is
+	 * of a type that is not the application's.
+	 */
+	static @Nullable String frameworkTypeRefusal(String name, Class<?> type, ReloadableBeans beans) {
+		// a CGLIB proxy's class stands for its superclass; a lambda's for its interface
+		Class<?> userType = type.isHidden() ? type : ClassUtils.getUserClass(type);
+		Set<Class<?>> types = new LinkedHashSet<>();
+		for (Class<?> current = userType; current != null; current = current.getSuperclass()) {
+			types.add(current);
+		}
+		types.addAll(ClassUtils.getAllInterfacesForClassAsSet(userType));
+		for (Class<?> candidate : types) {
+			String typeName = candidate.getName();
+			// a lambda's class says nothing; the interface it implements does
+			if (!candidate.isHidden() && !PLAIN_TYPES.contains(typeName) && !beans.isReloadableClass(typeName)
+					&& !(candidate.getClassLoader() instanceof GenerationClassLoader)) {
+				return "bean '" + name + "' is a " + typeName
+						+ ", which the framework may have looked up and kept at start-up";
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A configuration class's change found, once its new beans were built, to need a
+	 * restart.
+	 */
+	public static final class RefusedException extends RuntimeException {
+
+		private final String className;
+
+		private final String reason;
+
+		RefusedException(String className, String reason) {
+			super("Configuration class " + className + " cannot be rebuilt in place: " + reason);
+			this.className = className;
+			this.reason = reason;
+		}
+
+		/**
+		 * Return the configuration class.
+		 * @return the class name
+		 */
+		public String className() {
+			return this.className;
+		}
+
+		/**
+		 * Return why its change cannot be applied in place.
+		 * @return the reason
+		 */
+		public String reason() {
+			return this.reason;
 		}
 
 	}

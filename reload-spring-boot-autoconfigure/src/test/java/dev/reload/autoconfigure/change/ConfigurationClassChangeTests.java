@@ -88,11 +88,34 @@ class ConfigurationClassChangeTests {
 	}
 
 	@Test
-	void addedBeanMethodIsRefused() throws IOException {
+	void addedAndRemovedBeanMethodsAreSeen() throws IOException {
 		String added = BASE.replace("private String text()",
-				"@Bean public Integer answer() { return 42; }\n\n" + "private String text()");
+				"@Bean(name = \"theAnswer\", initMethod = \"start\", autowireCandidate = false)\n"
+						+ "public Integer answer() { return 42; }\n\nprivate String text()");
 		ConfigurationClassChange change = change(version("bye", "hello"), compile(added.formatted("bye", "hello")));
-		assertThat(change.refusal()).contains("@Bean method was added");
+		assertThat(change.refusal()).isNull();
+		assertThat(change.addedBeanMethods()).containsOnlyKeys("answer");
+		ConfigurationClassChange.AddedBeanMethod answer = change.addedBeanMethods().get("answer");
+		assertThat(answer.beanNames()).containsExactly("theAnswer");
+		assertThat(answer.initMethod()).isEqualTo("start");
+		assertThat(answer.destroyMethod()).isEqualTo("(inferred)");
+		assertThat(answer.autowireCandidate()).isFalse();
+		assertThat(answer.defaultCandidate()).isTrue();
+		assertThat(answer.returnType()).isEqualTo("java.lang.Integer");
+		assertThat(change.changedBeanMethods(Set.of(NAME), true)).isEmpty();
+		ConfigurationClassChange removal = change(compile(added.formatted("bye", "hello")), version("bye", "hello"));
+		assertThat(removal.refusal()).isNull();
+		assertThat(removal.removedBeanMethods()).containsExactly("answer");
+		assertThat(removal.addedBeanMethods()).isEmpty();
+	}
+
+	@Test
+	void addedBeanMethodWithMoreThanABeanAnnotationIsRefused() throws IOException {
+		String added = BASE.replace("private String text()",
+				"@Bean @org.springframework.context.annotation.Primary public Integer answer() { return 42; }\n\n"
+						+ "private String text()");
+		ConfigurationClassChange change = change(version("bye", "hello"), compile(added.formatted("bye", "hello")));
+		assertThat(change.refusal()).contains("new @Bean method answer has more than a @Bean annotation");
 	}
 
 	@Test
