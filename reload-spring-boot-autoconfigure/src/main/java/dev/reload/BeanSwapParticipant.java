@@ -36,6 +36,14 @@ public interface BeanSwapParticipant {
 		void undo();
 
 		/**
+		 * Release what this part replaced, once the requests that may still use it are
+		 * done, as the replaced beans are destroyed then; not called for a part that was
+		 * undone.
+		 */
+		default void retire() {
+		}
+
+		/**
 		 * Return a part that does nothing, for a participant whose concerns the swaps do
 		 * not touch.
 		 * @return a part with nothing to apply or undo

@@ -1,6 +1,7 @@
 package dev.reload.it;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Beans the web stack took in at start-up: a servlet {@code Filter}, which Tomcat holds,
@@ -39,6 +41,8 @@ class HeldWebBeansIntegrationTests {
 
 	private static final String REGISTRATION = "registry.addInterceptor(this.interceptor).addPathPatterns(\"/point\");";
 
+	private static final String DESTROYED = "reload.it.plain-filter.destroyed";
+
 	@TempDir
 	Path classes;
 
@@ -48,6 +52,8 @@ class HeldWebBeansIntegrationTests {
 	void start() {
 		Map<String, String> sources = new LinkedHashMap<>(FixtureSources.initial());
 		sources.putAll(filter("filtered"));
+		sources.putAll(plainFilter("first"));
+		System.clearProperty(DESTROYED);
 		sources.putAll(interceptor("intercepted"));
 		sources.putAll(formatter("("));
 		sources.putAll(SourceCompiler.of(FixtureSources.PACKAGE + "Point", """
@@ -196,6 +202,49 @@ class HeldWebBeansIntegrationTests {
 		assertThat(report.read("$.outcome", String.class)).isEqualTo("FAILED");
 		assertThat(report.read("$.generation", Integer.class)).isZero();
 		assertThat(report.read("$.error", String.class)).contains("need a restart").contains(bean);
+	}
+
+	@Test
+	void replacedPlainFilterIsDestroyedOnceItsRequestsAreDone() {
+		SourceCompiler.compile(this.classes, plainFilter("second"));
+		DocumentContext report = this.app.reloadNow();
+		assertThat(report.read("$.outcome", String.class)).isEqualTo("RELOADED");
+		assertThat(report.read("$.rebuiltBeans", List.class)).containsExactly("plainFilter");
+		assertThat(this.app.get("/point?at=(1,2)").body()).isEqualTo("1+2");
+		// Spring does not destroy a filter that is not a DisposableBean; Tomcat destroys
+		// the one it holds at shutdown
+		await().atMost(Duration.ofSeconds(20)).until(() -> System.getProperty(DESTROYED) != null);
+		assertThat(System.getProperty(DESTROYED)).isEqualTo("first");
+	}
+
+	private static Map<String, String> plainFilter(String version) {
+		return SourceCompiler.of(FixtureSources.PACKAGE + "PlainFilter", """
+				package dev.reload.it.fixture.app;
+
+				import java.io.IOException;
+
+				import jakarta.servlet.Filter;
+				import jakarta.servlet.FilterChain;
+				import jakarta.servlet.ServletException;
+				import jakarta.servlet.ServletRequest;
+				import jakarta.servlet.ServletResponse;
+
+				import org.springframework.stereotype.Component;
+
+				@Component
+				public class PlainFilter implements Filter {
+					@Override
+					public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+							throws IOException, ServletException {
+						chain.doFilter(request, response);
+					}
+
+					@Override
+					public void destroy() {
+						System.setProperty("%s", "%s");
+					}
+				}
+				""".formatted(DESTROYED, version));
 	}
 
 	private static Map<String, String> filter(String stamp) {

@@ -24,6 +24,9 @@ import dev.reload.BeanSwapParticipant;
 import dev.reload.BeanSwapParticipant.Switch;
 import dev.reload.autoconfigure.scope.ReloadableBeans;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.util.Assert;
 
 /**
@@ -35,6 +38,8 @@ import org.springframework.util.Assert;
  * @author reload-spring-boot
  */
 final class ReloadTransaction {
+
+	private static final Log logger = LogFactory.getLog(ReloadTransaction.class);
 
 	private static final String CONFIGURATION_REFUSED = "a configuration class, whose change cannot be applied to "
 			+ "the beans made of it: ";
@@ -180,7 +185,11 @@ final class ReloadTransaction {
 				part.apply();
 				undo.push(part::undo);
 			}
-			return committed.retirement();
+			Runnable replacedBeans = committed.retirement();
+			return () -> {
+				switches.forEach(ReloadTransaction::retire);
+				replacedBeans.run();
+			};
 		}
 		catch (RuntimeException | LinkageError ex) {
 			while (!undo.isEmpty()) {
@@ -192,6 +201,15 @@ final class ReloadTransaction {
 				}
 			}
 			throw new SwitchFailedException(ex);
+		}
+	}
+
+	private static void retire(Switch part) {
+		try {
+			part.retire();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Releasing what a reload replaced failed", ex);
 		}
 	}
 

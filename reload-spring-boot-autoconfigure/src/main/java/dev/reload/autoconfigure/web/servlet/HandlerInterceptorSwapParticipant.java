@@ -162,8 +162,8 @@ final class HandlerInterceptorSwapParticipant implements BeanSwapParticipant, Or
 		if (!onlyAddsInterceptors(swap.previous()) || !onlyAddsInterceptors(swap.next())) {
 			return CONFIGURER;
 		}
-		List<InterceptorRegistration> before = registrations((WebMvcConfigurer) swap.previous());
-		List<InterceptorRegistration> after = registrations((WebMvcConfigurer) swap.next());
+		List<InterceptorRegistration> before = registrations(swap.beanName(), (WebMvcConfigurer) swap.previous());
+		List<InterceptorRegistration> after = registrations(swap.beanName(), (WebMvcConfigurer) swap.next());
 		if (before.size() != after.size()) {
 			return CONFIGURER + ", registering other interceptors now";
 		}
@@ -189,9 +189,16 @@ final class HandlerInterceptorSwapParticipant implements BeanSwapParticipant, Or
 	}
 
 	@SuppressWarnings("unchecked")
-	private static List<InterceptorRegistration> registrations(WebMvcConfigurer configurer) {
+	private static List<InterceptorRegistration> registrations(String beanName, WebMvcConfigurer configurer) {
 		InterceptorRegistry registry = new InterceptorRegistry();
-		configurer.addInterceptors(registry);
+		try {
+			configurer.addInterceptors(registry);
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("WebMvcConfigurer '" + beanName + "' of class "
+					+ ClassUtils.getUserClass(configurer).getName() + " failed to register its interceptors: " + ex,
+					ex);
+		}
 		return List.copyOf((List<InterceptorRegistration>) ReflectionUtils.getField(REGISTRATIONS, registry));
 	}
 

@@ -18,6 +18,7 @@ import org.apache.catalina.core.StandardContext;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -173,6 +174,18 @@ final class ServletFilterSwapParticipant implements BeanSwapParticipant, Ordered
 				@Override
 				public void undo() {
 					registered.forEach((filter) -> filter.use(filter.previous()));
+				}
+
+				@Override
+				public void retire() {
+					// Tomcat destroys the filter it holds at shutdown, the last instance;
+					// a replaced one, once its requests are done (a DisposableBean is
+					// destroyed by Spring then)
+					registered.forEach((filter) -> {
+						if (!(filter.previous() instanceof DisposableBean)) {
+							filter.previous().destroy();
+						}
+					});
 				}
 
 			};

@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The private fields of Spring MVC the handler interceptor participant reaches are there
@@ -67,6 +69,23 @@ class HandlerInterceptorSwapParticipantTests {
 			.isThrownBy(() -> this.participant.prepare(List.of(new BeanSwap("stamp", new Stamp(), new Stamp()))))
 			.withMessageContaining("'stamp' (a handler interceptor, which the handler mappings hold from start-up, "
 					+ "but not where the reload can find it)");
+	}
+
+	@Test
+	void configurerThatThrowsWhenAskedAgainFailsTheReloadNamingIt() {
+		WebMvcConfigurer next = new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				throw new IllegalArgumentException("no interceptors today");
+			}
+
+		};
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.participant.prepare(List.of(new BeanSwap("web", new Configurer(), next))))
+			.withMessageContaining("WebMvcConfigurer 'web' of class")
+			.withMessageContaining("failed to register its interceptors")
+			.withMessageContaining("no interceptors today");
 	}
 
 	@Test
