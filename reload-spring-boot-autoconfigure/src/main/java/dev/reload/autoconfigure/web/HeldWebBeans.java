@@ -17,15 +17,14 @@ import org.springframework.util.ClassUtils;
 /**
  * Refuses, as needing a restart, a reload that rebuilds, adds or removes a bean the web
  * stack took in once at start-up and keeps using: servlets, servlet listeners and
- * registration beans, which the servlet container registered, reactive web filters and
- * {@code WebFluxConfigurer}s, which Spring WebFlux called once, argument resolvers and
- * message converters, which the handler adapter holds. A rebuilt instance of one of them
- * would never be called: the old code would keep running beside the new. The restart
- * fallback applies the change instead. (Converter and formatter beans, which the
- * conversion service holds, are switched in place by
- * {@link ConverterBeanSwapParticipant}; servlet filters on Tomcat, handler interceptors
- * and the {@code WebMvcConfigurer}s that register them, by the servlet participants for
- * them.)
+ * registration beans, which the servlet container registered, {@code WebFluxConfigurer}s,
+ * which Spring WebFlux called once, argument resolvers and message converters, which the
+ * handler adapter holds. A rebuilt instance of one of them would never be called: the old
+ * code would keep running beside the new. The restart fallback applies the change
+ * instead. (Converter and formatter beans, which the conversion service holds, are
+ * switched in place by {@link ConverterBeanSwapParticipant}; servlet filters on Tomcat,
+ * handler interceptors and the {@code WebMvcConfigurer}s that register them, by the
+ * servlet participants for them; reactive web filters by the reactive one.)
  *
  * @author reload-spring-boot
  */
@@ -64,8 +63,6 @@ public final class HeldWebBeans implements BeanSwapParticipant, Ordered {
 				"a handler adapter, which the DispatcherServlet looked up at start-up");
 		SERVLET = Map.copyOf(servlet);
 		Map<String, String> reactive = new LinkedHashMap<>();
-		reactive.put("org.springframework.web.server.WebFilter",
-				"a WebFilter, which the HTTP handler holds from start-up");
 		reactive.put("org.springframework.web.server.WebExceptionHandler",
 				"a WebExceptionHandler, which the HTTP handler holds from start-up");
 		reactive.put("org.springframework.web.reactive.config.WebFluxConfigurer",

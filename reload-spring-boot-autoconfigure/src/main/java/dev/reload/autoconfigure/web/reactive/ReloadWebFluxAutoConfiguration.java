@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.reactive.DispatcherHandler;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
@@ -56,6 +57,12 @@ public final class ReloadWebFluxAutoConfiguration {
 	@ConditionalOnMissingBean(name = "reloadHeldWebBeans")
 	HeldWebBeans reloadHeldWebBeans(ConfigurableListableBeanFactory beanFactory) {
 		return HeldWebBeans.reactive(beanFactory.getBeanClassLoader());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "reloadWebFilterSwapParticipant")
+	WebFilterSwapParticipant reloadWebFilterSwapParticipant(ApplicationContext context) {
+		return new WebFilterSwapParticipant(context);
 	}
 
 	@Bean
