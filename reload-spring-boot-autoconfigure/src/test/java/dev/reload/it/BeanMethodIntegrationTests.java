@@ -204,6 +204,24 @@ class BeanMethodIntegrationTests {
 	}
 
 	@Test
+	void configurationImplementingAFrameworkCallbackNeedsARestart() {
+		String callback = "public class MottoConfiguration implements "
+				+ "org.springframework.web.servlet.config.annotation.WebMvcConfigurer {";
+		Map<String, String> initial = configuration(true, "carpe diem", "");
+		initial.replaceAll((name, source) -> source.replace("public class MottoConfiguration {", callback));
+		start(true, "carpe diem", "");
+		SourceCompiler.compile(this.classes, initial);
+		this.app.close();
+		this.app = RunningApplication.start(this.classes);
+		Map<String, String> changed = configuration(true, "seize the day", "");
+		changed.replaceAll((name, source) -> source.replace("public class MottoConfiguration {", callback));
+		SourceCompiler.compile(this.classes, changed);
+		// Spring MVC called it once at start-up; a new instance would not be called
+		assertRefused(
+				"bean 'mottoConfiguration' is a org.springframework.web.servlet.config.annotation.WebMvcConfigurer");
+	}
+
+	@Test
 	void beanOfAFrameworkTypeNeedsARestart() {
 		start(true, "carpe diem", SUPPLIER.formatted("hello"));
 		SourceCompiler.compile(this.classes, configuration(true, "carpe diem", SUPPLIER.formatted("bonjour")));

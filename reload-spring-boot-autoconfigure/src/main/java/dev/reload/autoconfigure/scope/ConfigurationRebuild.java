@@ -39,10 +39,18 @@ public final class ConfigurationRebuild {
 	static final String CONFIGURATION_CLASS_ATTRIBUTE = Conventions
 		.getQualifiedAttributeName(ConfigurationClassPostProcessor.class, "configurationClass");
 
-	/** Supertypes that say nothing of what a bean is for. */
+	/**
+	 * Supertypes that say nothing of what a bean is for, and the callbacks Spring calls
+	 * on every instance it creates, a rebuilt one too.
+	 */
 	private static final Set<String> PLAIN_TYPES = Set.of("java.lang.Object", "java.lang.Record", "java.lang.Enum",
 			"java.io.Serializable", "java.lang.Cloneable", "java.lang.Comparable", "java.lang.constant.Constable",
-			"java.lang.constant.ConstantDesc");
+			"java.lang.constant.ConstantDesc", "org.springframework.beans.factory.Aware",
+			"org.springframework.beans.factory.BeanNameAware", "org.springframework.beans.factory.BeanFactoryAware",
+			"org.springframework.beans.factory.BeanClassLoaderAware",
+			"org.springframework.context.ApplicationContextAware", "org.springframework.context.EnvironmentAware",
+			"org.springframework.context.ResourceLoaderAware", "org.springframework.context.annotation.ImportAware",
+			"org.springframework.beans.factory.InitializingBean", "org.springframework.beans.factory.DisposableBean");
 
 	private final Map<String, String> refusals;
 
@@ -156,6 +164,12 @@ public final class ConfigurationRebuild {
 						: "beans " + configurationBeans + " are made of it";
 			}
 			String configurationBean = configurationBeans.get(0);
+			Class<?> configurationType = this.beanFactory.getType(configurationBean, false);
+			String held = (configurationType != null)
+					? frameworkTypeRefusal(configurationBean, configurationType, this.beans) : null;
+			if (held != null) {
+				return held;
+			}
 			boolean proxied = "full".equals(
 					this.beanFactory.getBeanDefinition(configurationBean).getAttribute(CONFIGURATION_CLASS_ATTRIBUTE));
 			Map<String, Set<String>> byMethod = beanMethodBeans(configurationBean);
