@@ -70,7 +70,16 @@ public final class ConfigurationClassChange {
 		Assert.notNull(className, "'className' must not be null");
 		Assert.notNull(before, "'before' must not be null");
 		Assert.notNull(after, "'after' must not be null");
-		return new ConfigurationClassChange(className, ClassModel.read(before), ClassModel.read(after));
+		return new ConfigurationClassChange(className, read(className, before), read(className, after));
+	}
+
+	private static ClassModel read(String className, byte[] bytes) {
+		try {
+			return ClassModel.read(bytes);
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalArgumentException("The class file of " + className + " could not be read: " + ex, ex);
+		}
 	}
 
 	/**

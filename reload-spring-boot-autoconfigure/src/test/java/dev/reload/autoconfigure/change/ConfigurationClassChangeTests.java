@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link ConfigurationClassChange}, on class files compiled from two versions
@@ -151,6 +152,13 @@ class ConfigurationClassChangeTests {
 				compile(withStatic.formatted("bye", "hello")));
 		assertThat(change.hasStaticBeanMethods()).isTrue();
 		assertThat(change(version("bye", "hello"), version("bye", "hello")).hasStaticBeanMethods()).isFalse();
+	}
+
+	@Test
+	void brokenClassFileIsRefusedNamingTheClass() throws IOException {
+		byte[] broken = new byte[] { (byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 1 };
+		assertThatIllegalArgumentException().isThrownBy(() -> change(version("bye", "hello"), broken))
+			.withMessageStartingWith("The class file of " + NAME + " could not be read");
 	}
 
 	private ConfigurationClassChange change(byte[] before, byte[] after) {
