@@ -181,6 +181,18 @@ class BeanMethodIntegrationTests {
 	}
 
 	@Test
+	void addedBeanMethodOfALiteConfigurationWithAFrameworkBeanRegistersItsBean() {
+		start(false, "carpe diem", SUPPLIER.formatted("hello"));
+		Map<String, String> added = new LinkedHashMap<>(
+				configuration(false, "carpe diem", SUPPLIER.formatted("hello") + SLOGAN_METHOD));
+		added.putAll(SLOGAN);
+		SourceCompiler.compile(this.classes, added);
+		DocumentContext report = this.app.reloadNow();
+		assertThat(report.read("$.outcome", String.class)).as(report.jsonString()).isEqualTo("RELOADED");
+		assertThat(this.app.get("/slogan").body()).isEqualTo("veni vidi vici");
+	}
+
+	@Test
 	void addedBeanMethodOfAFrameworkTypeNeedsARestart() {
 		start(true, "carpe diem", "");
 		SourceCompiler.compile(this.classes, configuration(true, "carpe diem", SUPPLIER.formatted("hello")));
