@@ -66,9 +66,7 @@ public final class ConverterBeanSwapParticipant implements BeanSwapParticipant, 
 
 	@Override
 	public int getOrder() {
-		// with the refusal of held web beans: before any participant prepares work that
-		// a restart would throw away
-		return Ordered.HIGHEST_PRECEDENCE - 1;
+		return HeldWebBeans.REFUSAL_ORDER;
 	}
 
 	@Override

@@ -30,6 +30,13 @@ import org.springframework.util.ClassUtils;
  */
 public final class HeldWebBeans implements BeanSwapParticipant, Ordered {
 
+	/**
+	 * The order of this participant and of those that may refuse a change for a restart
+	 * as they prepare: before any participant prepares work that a restart would throw
+	 * away.
+	 */
+	public static final int REFUSAL_ORDER = Ordered.HIGHEST_PRECEDENCE - 1;
+
 	private static final Map<String, String> SERVLET;
 
 	private static final Map<String, String> REACTIVE;
@@ -114,8 +121,7 @@ public final class HeldWebBeans implements BeanSwapParticipant, Ordered {
 
 	@Override
 	public int getOrder() {
-		// before any participant prepares work that a restart would throw away
-		return Ordered.HIGHEST_PRECEDENCE - 1;
+		return REFUSAL_ORDER;
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import dev.reload.BeanSwap;
 import dev.reload.BeanSwapParticipant;
 import dev.reload.autoconfigure.engine.RestartRequiredException;
 import dev.reload.autoconfigure.scope.SpringInternals;
+import dev.reload.autoconfigure.web.HeldWebBeans;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
@@ -66,9 +67,7 @@ final class WebFilterSwapParticipant implements BeanSwapParticipant, Ordered {
 
 	@Override
 	public int getOrder() {
-		// with the refusal of held web beans: before any participant prepares work that
-		// a restart would throw away
-		return Ordered.HIGHEST_PRECEDENCE - 1;
+		return HeldWebBeans.REFUSAL_ORDER;
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import dev.reload.BeanSwap;
 import dev.reload.BeanSwapParticipant;
 import dev.reload.autoconfigure.engine.RestartRequiredException;
+import dev.reload.autoconfigure.web.HeldWebBeans;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -63,9 +64,7 @@ final class ServletFilterSwapParticipant implements BeanSwapParticipant, Ordered
 
 	@Override
 	public int getOrder() {
-		// with the refusal of held web beans: before any participant prepares work that
-		// a restart would throw away
-		return Ordered.HIGHEST_PRECEDENCE - 1;
+		return HeldWebBeans.REFUSAL_ORDER;
 	}
 
 	@Override
