@@ -130,6 +130,46 @@ final class ClinicEdits {
 											}
 										""")),
 						"/configured", "configured"::equals));
+		results.put("a @Bean of an application class added, with its controller",
+				editor.edit(List.of(create("system/Tagline.java", """
+						package dev.reload.samples.clinic.system;
+
+						record Tagline(String text) {
+						}
+						"""), create("system/TaglineController.java", """
+						package dev.reload.samples.clinic.system;
+
+						import org.springframework.web.bind.annotation.GetMapping;
+						import org.springframework.web.bind.annotation.RestController;
+
+						@RestController
+						class TaglineController {
+
+							private final Tagline tagline;
+
+							TaglineController(Tagline tagline) {
+								this.tagline = tagline;
+							}
+
+							@GetMapping("/tagline")
+							String tagline() {
+								return this.tagline.text();
+							}
+
+						}
+						"""), replace("system/SystemConfiguration.java", "class SystemConfiguration {", """
+						class SystemConfiguration {
+
+							@org.springframework.context.annotation.Bean
+							Tagline tagline() {
+								return new Tagline("an apple a day");
+							}
+						""")), "/tagline", "an apple a day"::equals));
+		results.put("that @Bean method changed",
+				editor.edit(
+						List.of(replace("system/SystemConfiguration.java", "new Tagline(\"an apple a day\")",
+								"new Tagline(\"an apple a day, twice\")")),
+						"/tagline", "an apple a day, twice"::equals));
 		results.put("four files in one save",
 				editor.edit(List.of(replace("system/WelcomeController.java", "welcome() + \"!\"", "welcome() + \"!!\""),
 						replace("vet/VetController.java", "new VetSummary(names.size())",
