@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import dev.reload.autoconfigure.classloader.GenerationFreeThreads;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -131,7 +133,18 @@ public final class DirectoryWatcher {
 	 * one written before anything watched sent no event.
 	 */
 	public void start() {
-		WatchService service = newWatchService();
+		// the file system's own watch thread, if it has one, takes the context class
+		// loader of the thread that creates it: not a generation's
+		Thread current = Thread.currentThread();
+		ClassLoader contextClassLoader = current.getContextClassLoader();
+		current.setContextClassLoader(DirectoryWatcher.class.getClassLoader());
+		WatchService service;
+		try {
+			service = newWatchService();
+		}
+		finally {
+			current.setContextClassLoader(contextClassLoader);
+		}
 		synchronized (this.monitor) {
 			this.unsettled = true;
 			this.compareAll = true;
@@ -139,11 +152,8 @@ public final class DirectoryWatcher {
 		}
 		this.listener.changing();
 		this.watchService = service;
-		Thread watcher = new Thread((service != null) ? () -> watch(service) : this::poll, "reload-watcher");
-		watcher.setDaemon(true);
-		// a thread must not keep a class loader generation alive through its context
-		// loader
-		watcher.setContextClassLoader(DirectoryWatcher.class.getClassLoader());
+		Thread watcher = GenerationFreeThreads.create("reload-watcher", true, DirectoryWatcher.class.getClassLoader(),
+				(service != null) ? () -> watch(service) : this::poll);
 		this.thread = watcher;
 		watcher.start();
 	}

@@ -51,6 +51,16 @@ public final class GenerationClassLoader extends DirectoryResourceClassLoader {
 	}
 
 	/**
+	 * Return whether this loader is one of the given generations, rather than of those of
+	 * an application that an in-process restart replaced.
+	 * @param generations the generations
+	 * @return whether it belongs to them
+	 */
+	public boolean belongsTo(ClassGenerations generations) {
+		return this.generations == generations;
+	}
+
+	/**
 	 * Return the names of the classes this generation defines.
 	 * @return the class names
 	 */

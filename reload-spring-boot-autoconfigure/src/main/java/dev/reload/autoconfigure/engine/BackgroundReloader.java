@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.reload.ReloadTrigger;
 import dev.reload.autoconfigure.change.PendingChanges;
+import dev.reload.autoconfigure.classloader.GenerationFreeThreads;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
@@ -88,13 +89,8 @@ public final class BackgroundReloader implements SmartLifecycle {
 	}
 
 	private static ExecutorService newExecutor() {
-		return Executors.newSingleThreadExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "reload-background");
-			thread.setDaemon(true);
-			// must not keep a class loader generation alive through its context loader
-			thread.setContextClassLoader(BackgroundReloader.class.getClassLoader());
-			return thread;
-		});
+		return Executors.newSingleThreadExecutor((runnable) -> GenerationFreeThreads.create("reload-background", true,
+				BackgroundReloader.class.getClassLoader(), runnable));
 	}
 
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.reload.autoconfigure.classloader.GenerationFreeThreads;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -35,12 +37,8 @@ public final class BeanRetirement implements SmartLifecycle {
 
 	private final Set<Retiring> waiting = ConcurrentHashMap.newKeySet();
 
-	private final ExecutorService executor = Executors.newSingleThreadExecutor((runnable) -> {
-		Thread thread = new Thread(runnable, "reload-retire");
-		thread.setDaemon(true);
-		thread.setContextClassLoader(BeanRetirement.class.getClassLoader());
-		return thread;
-	});
+	private final ExecutorService executor = Executors.newSingleThreadExecutor((runnable) -> GenerationFreeThreads
+		.create("reload-retire", true, BeanRetirement.class.getClassLoader(), runnable));
 
 	private volatile boolean running;
 

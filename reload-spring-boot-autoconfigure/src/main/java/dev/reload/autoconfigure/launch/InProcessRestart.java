@@ -10,7 +10,9 @@ import dev.reload.ReloadReport;
 import dev.reload.autoconfigure.change.ClassFileIndex;
 import dev.reload.autoconfigure.classloader.ClassDirectories;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
+import dev.reload.autoconfigure.classloader.GenerationFreeThreads;
 import dev.reload.autoconfigure.engine.ApplicationRestart;
+import dev.reload.autoconfigure.scope.StaleClassCaches;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -59,10 +61,11 @@ public final class InProcessRestart implements ApplicationRestart {
 		Assert.state(application != null && application.generations() == this.generations,
 				"Only a relaunched application can be restarted in-process");
 		List<String> args = withPort(application.args(), port());
-		Thread thread = new Thread(() -> run(application, args, history), "restartedMain");
-		// a non-daemon thread keeps the JVM up between the two contexts
-		thread.setDaemon(false);
-		thread.setContextClassLoader(application.generations().applicationClassLoader().getParent());
+		// a non-daemon thread keeps the JVM up between the two contexts; created on a
+		// request of the old context, it must not pass that context's generations on to
+		// the threads of the new one
+		Thread thread = GenerationFreeThreads.create("restartedMain", false,
+				application.generations().applicationClassLoader().getParent(), () -> run(application, args, history));
 		thread.start();
 	}
 
@@ -71,6 +74,9 @@ public final class InProcessRestart implements ApplicationRestart {
 		// requests in flight complete: the web server shuts down as configured
 		this.context.close();
 		ClassGenerations previous = application.generations();
+		// nothing runs the closed application's code again; Spring's static caches
+		// would keep its classes
+		StaleClassCaches.evictAll(previous);
 		ClassDirectories directories = previous.directories();
 		ClassLoader parent = previous.applicationClassLoader().getParent();
 		ClassFileIndex index = new ClassFileIndex(directories, Map.of());

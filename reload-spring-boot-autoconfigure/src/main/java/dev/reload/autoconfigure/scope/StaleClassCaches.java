@@ -23,6 +23,7 @@ import java.util.function.Predicate;
 import dev.reload.autoconfigure.classloader.ClassDirectories;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 import dev.reload.autoconfigure.classloader.GenerationClassLoader;
+import dev.reload.autoconfigure.classloader.GenerationFreeThreads;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +71,8 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 			"org.springframework.core.annotation.AnnotationTypeMappings#noRepeatablesCache",
 			"org.springframework.core.annotation.AnnotationUtils#defaultValuesCache",
 			"org.springframework.core.annotation.OrderUtils#orderCache",
+			"org.springframework.context.event.GenericApplicationListenerAdapter#eventTypeCache",
+			"org.springframework.core.convert.Property#annotationCache",
 			"org.springframework.core.BridgeMethodResolver#cache",
 			"org.springframework.core.GenericTypeResolver#typeVariableCache",
 			"org.springframework.util.ClassUtils#interfaceMethodCache",
@@ -117,18 +120,51 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 	 */
 	private static final List<Field> SPRING_DATA_CACHES = presentStaticFields(
 			"org.springframework.boot.data.metrics.TimedAnnotations#cache",
+			"org.springframework.data.util.ProxyUtils#USER_TYPES",
+			"org.springframework.data.repository.core.support.EventPublishingRepositoryProxyPostProcessor$EventPublishingMethod#cache",
+			"org.springframework.data.repository.query.ReturnedType#cache",
 			"org.springframework.data.core.NullableWrapperConverters#supportsCache",
 			"org.springframework.data.core.ReactiveWrappers#IS_REACTIVE_TYPE",
 			"org.springframework.data.util.NullableWrapperConverters#supportsCache",
 			"org.springframework.data.util.ReactiveWrappers#IS_REACTIVE_TYPE");
 
+	/**
+	 * Spring Boot's static caches keyed by what an application is made of, when they are
+	 * on the class path: its environment (the endpoint access and exposure that
+	 * conditions read) and its data sources (their pool metadata, which metrics read).
+	 * Emptied by an in-process restart: the closed application's are never asked again,
+	 * and they reach the whole closed application. Soft references: a full collection
+	 * keeps them while memory is plentiful.
+	 */
+	static final List<Field> CLOSED_APPLICATION_CACHES = presentStaticFields(
+			"org.springframework.boot.actuate.autoconfigure.endpoint.condition.OnAvailableEndpointCondition#accessResolversCache",
+			"org.springframework.boot.actuate.autoconfigure.endpoint.condition.OnAvailableEndpointCondition#exposureOutcomeContributorsCache",
+			"org.springframework.boot.jdbc.metrics.DataSourcePoolMetrics$CachingDataSourcePoolMetadataProvider#cache");
+
+	/**
+	 * Libraries' static property accessors, when they are on the class path, whose Spring
+	 * caches (readers and sorted methods by class) fill with the class of every model
+	 * object a template reads: Thymeleaf's, shared by all its expressions.
+	 */
+	private static final List<Field> STATIC_PROPERTY_ACCESSORS = presentStaticFields(
+			"org.thymeleaf.spring6.expression.ThymeleafEvaluationContext#REFLECTIVE_PROPERTY_ACCESSOR_INSTANCE");
+
+	/**
+	 * Spring's static caches keyed by class loaders: the factories that
+	 * {@code spring.factories} names for each. Soft references, as above; an in-process
+	 * restart removes the closed application's class loaders.
+	 */
+	private static final List<Field> CLASS_LOADER_CACHES = staticFields(
+			"org.springframework.core.io.support.SpringFactoriesLoader#cache");
+
 	/** The types of a composed key's fields that may reach a replaced class. */
 	private static final List<Class<?>> KEY_FIELD_TYPES = List.of(Class.class, Member.class, MethodParameter.class,
 			TypeDescriptor.class, ResolvableType.class);
 
-	private final DefaultListableBeanFactory beanFactory;
+	/** Whose beans are looked into, or {@code null} for the static caches only. */
+	private final @Nullable DefaultListableBeanFactory beanFactory;
 
-	private final ClassGenerations generations;
+	private final Predicate<Class<?>> replaced;
 
 	private final Map<Class<?>, List<Field>> cacheFields = new ConcurrentHashMap<>();
 
@@ -143,12 +179,9 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 
 	private final AtomicBoolean scheduled = new AtomicBoolean();
 
-	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-		Thread thread = new Thread(runnable, "reload-evict");
-		thread.setDaemon(true);
-		thread.setContextClassLoader(StaleClassCaches.class.getClassLoader());
-		return thread;
-	});
+	private final ScheduledExecutorService executor = Executors
+		.newSingleThreadScheduledExecutor((runnable) -> GenerationFreeThreads.create("reload-evict", true,
+				StaleClassCaches.class.getClassLoader(), runnable));
 
 	/**
 	 * Create an instance.
@@ -159,7 +192,40 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 		Assert.notNull(beanFactory, "'beanFactory' must not be null");
 		Assert.notNull(generations, "'generations' must not be null");
 		this.beanFactory = beanFactory;
-		this.generations = generations;
+		this.replaced = (type) -> type.getClassLoader() instanceof GenerationClassLoader loader
+				&& loader.belongsTo(generations) && generations.generationOf(type.getName()) != loader.generation();
+	}
+
+	private StaleClassCaches(Predicate<Class<?>> replaced) {
+		this.beanFactory = null;
+		this.replaced = replaced;
+	}
+
+	/**
+	 * Evict every class of the given generations from Spring's static caches, as an
+	 * in-process restart does once it has closed the application they belong to: no bean
+	 * of theirs is used again, but the caches would keep them, their class loaders and
+	 * every class they defined alive.
+	 * @param generations the generations of the closed application
+	 */
+	public static void evictAll(ClassGenerations generations) {
+		Assert.notNull(generations, "'generations' must not be null");
+		for (Field cache : CLOSED_APPLICATION_CACHES) {
+			if (ReflectionUtils.getField(cache, null) instanceof Map<?, ?> map) {
+				map.clear();
+			}
+		}
+		ClassLoader application = generations.applicationClassLoader();
+		for (Field cache : CLASS_LOADER_CACHES) {
+			if (ReflectionUtils.getField(cache, null) instanceof Map<?, ?> map) {
+				map.keySet()
+					.removeIf((loader) -> loader == application || (loader instanceof GenerationClassLoader generation
+							&& generation.belongsTo(generations)));
+			}
+		}
+		new StaleClassCaches((type) -> type.getClassLoader() instanceof GenerationClassLoader loader
+				&& loader.belongsTo(generations))
+			.evict();
 	}
 
 	@Override
@@ -239,13 +305,23 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 					}
 				}
 			}
+			for (Field accessor : STATIC_PROPERTY_ACCESSORS) {
+				Object value = ReflectionUtils.getField(accessor, null);
+				if (value != null) {
+					evict(value, stale, visited, 0);
+				}
+			}
+			DefaultListableBeanFactory beanFactory = this.beanFactory;
+			if (beanFactory == null) {
+				return;
+			}
 			// its own caches: property descriptors and factory methods by class
-			evict(this.beanFactory, stale, visited, 0);
-			for (Object processor : this.beanFactory.getBeanPostProcessors()) {
+			evict(beanFactory, stale, visited, 0);
+			for (Object processor : beanFactory.getBeanPostProcessors()) {
 				evict(processor, stale, visited, DEPTH);
 			}
-			for (String name : this.beanFactory.getSingletonNames()) {
-				Object singleton = this.beanFactory.getSingleton(name);
+			for (String name : beanFactory.getSingletonNames()) {
+				Object singleton = beanFactory.getSingleton(name);
 				if (singleton != null && isSpring(singleton)) {
 					evict(singleton, stale, visited, DEPTH);
 				}
@@ -288,8 +364,7 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 
 	private boolean isStaleClass(Object key) {
 		if (key instanceof Class<?> type) {
-			return type.getClassLoader() instanceof GenerationClassLoader loader
-					&& this.generations.generationOf(type.getName()) != loader.generation();
+			return this.replaced.test(type);
 		}
 		if (!isSpring(key)) {
 			// only Spring's keys are looked into, and only their classes remembered: a

@@ -1,5 +1,6 @@
 package dev.reload.autoconfigure.scope;
 
+import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,6 +29,14 @@ class SpringInternalsTests {
 		assertThat(new SingletonRegistry(new DefaultListableBeanFactory())).isNotNull();
 		assertThat(new BeanDefinitionCaches(new DefaultListableBeanFactory()).snapshot()).hasSize(2);
 		assertThat(StaleClassCaches.class).isNotNull();
+	}
+
+	@Test
+	void everyCacheAnInProcessRestartEmptiesExists() {
+		// looked up only when their modules are there: Spring Boot's actuator is here
+		// (the clinic's memory tests cover its JDBC support)
+		assertThat(StaleClassCaches.CLOSED_APPLICATION_CACHES).extracting(Field::getName)
+			.contains("accessResolversCache", "exposureOutcomeContributorsCache");
 	}
 
 	@Test
