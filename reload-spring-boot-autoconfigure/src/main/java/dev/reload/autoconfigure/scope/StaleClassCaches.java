@@ -46,7 +46,8 @@ import org.springframework.util.ReflectionUtils;
  * return value handlers). Without this, each of them keeps a replaced generation, its
  * classes and its Metaspace alive. Only concurrent maps and sets are touched, so evicting
  * races with nothing; it runs shortly after a switch, and again once the beans the switch
- * replaced are destroyed, on a thread of its own.
+ * replaced are destroyed, on a thread of its own. An in-process restart evicts every
+ * class of the application it closed ({@link #evictAll}).
  *
  * @author reload-spring-boot
  */
