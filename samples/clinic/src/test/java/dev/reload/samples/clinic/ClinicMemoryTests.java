@@ -85,9 +85,7 @@ class ClinicMemoryTests {
 					}
 
 					@GetMapping("/vets")""");
-			await().atMost(Duration.ofSeconds(30))
-				.ignoreExceptions()
-				.until(() -> Http.get(clinic.url("/vets/version")).equals("0"));
+			awaitAnswer(clinic, "/vets/version", "0", Duration.ofSeconds(30));
 			serve(clinic);
 			int before = liveGenerations(clinic);
 			for (int i = 1; i <= 20; i++) {
@@ -121,17 +119,12 @@ class ClinicMemoryTests {
 					"public class Vet extends Person {\n\n\t@jakarta.persistence.Transient\n\tpublic String getTitle() {\n\t\treturn \"Dr0\";\n\t}\n");
 			project.edit(VET_CONTROLLER, "names.add(vet.getFirstName()",
 					"names.add(vet.getTitle() + \" \" + vet.getFirstName()");
-			await().atMost(Duration.ofSeconds(60))
-				.ignoreExceptions()
-				.until(() -> Http.get(clinic.url("/vets")).equals("[\"Dr0 James Carter\"]"));
+			awaitAnswer(clinic, "/vets", "[\"Dr0 James Carter\"]", Duration.ofSeconds(60));
 			serve(clinic);
 			int before = liveGenerations(clinic);
 			for (int i = 1; i <= 5; i++) {
 				project.edit(VET, "return \"Dr" + (i - 1) + "\";", "return \"Dr" + i + "\";");
-				String expected = "[\"Dr" + i + " James Carter\"]";
-				await().atMost(Duration.ofSeconds(60))
-					.ignoreExceptions()
-					.until(() -> Http.get(clinic.url("/vets")).equals(expected));
+				awaitAnswer(clinic, "/vets", "[\"Dr" + i + " James Carter\"]", Duration.ofSeconds(60));
 				serve(clinic);
 			}
 			assertThat(clinic.output()).contains("Restarted dev.reload.samples.clinic.ClinicApplication in");
@@ -154,6 +147,11 @@ class ClinicMemoryTests {
 			LiveGenerations.dumpHeap(clinic.pid(), dump);
 			throw new AssertionError(ex.getMessage() + "; heap dumped to " + dump, ex);
 		}
+	}
+
+	private static void awaitAnswer(ClinicProcess clinic, String path, String expected, Duration within) {
+		// a restarting clinic refuses connections for a moment
+		await().atMost(within).ignoreExceptions().until(() -> Http.get(clinic.url(path)).equals(expected));
 	}
 
 	private static void serve(ClinicProcess clinic) {
