@@ -206,23 +206,31 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 	 * Evict every class of the given generations from Spring's static caches, as an
 	 * in-process restart does once it has closed the application they belong to: no bean
 	 * of theirs is used again, but the caches would keep them, their class loaders and
-	 * every class they defined alive.
+	 * every class they defined alive. Never fails: what cannot be evicted only keeps
+	 * memory.
 	 * @param generations the generations of the closed application
 	 */
 	public static void evictAll(ClassGenerations generations) {
 		Assert.notNull(generations, "'generations' must not be null");
-		for (Field cache : CLOSED_APPLICATION_CACHES) {
-			if (ReflectionUtils.getField(cache, null) instanceof Map<?, ?> map) {
-				map.clear();
+		try {
+			for (Field cache : CLOSED_APPLICATION_CACHES) {
+				if (ReflectionUtils.getField(cache, null) instanceof Map<?, ?> map) {
+					map.clear();
+				}
+			}
+			ClassLoader application = generations.applicationClassLoader();
+			for (Field cache : CLASS_LOADER_CACHES) {
+				if (ReflectionUtils.getField(cache, null) instanceof Map<?, ?> map) {
+					map.keySet()
+						.removeIf(
+								(loader) -> loader == application || (loader instanceof GenerationClassLoader generation
+										&& generation.belongsTo(generations)));
+				}
 			}
 		}
-		ClassLoader application = generations.applicationClassLoader();
-		for (Field cache : CLASS_LOADER_CACHES) {
-			if (ReflectionUtils.getField(cache, null) instanceof Map<?, ?> map) {
-				map.keySet()
-					.removeIf((loader) -> loader == application || (loader instanceof GenerationClassLoader generation
-							&& generation.belongsTo(generations)));
-			}
+		catch (RuntimeException ex) {
+			// the restart goes on: the caches only keep memory
+			logger.debug("Could not empty Spring's caches of the closed application", ex);
 		}
 		new StaleClassCaches((type) -> type.getClassLoader() instanceof GenerationClassLoader loader
 				&& loader.belongsTo(generations))
