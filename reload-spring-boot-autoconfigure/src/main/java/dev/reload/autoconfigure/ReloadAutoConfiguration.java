@@ -13,6 +13,7 @@ import dev.reload.autoconfigure.compile.SourceCompilations;
 import dev.reload.autoconfigure.engine.BackgroundReloader;
 import dev.reload.autoconfigure.engine.BeanRetirement;
 import dev.reload.Reloader;
+import dev.reload.autoconfigure.engine.PersistenceUnitRebuild;
 import dev.reload.autoconfigure.engine.ReloadEngine;
 import dev.reload.ReloadObserver;
 import dev.reload.autoconfigure.event.EventListenerSwapParticipant;
@@ -190,7 +191,8 @@ public final class ReloadAutoConfiguration {
 			RequestGate reloadRequestGate, ObjectProvider<BeanSwapParticipant> participants,
 			ObjectProvider<ReloadObserver> observers, ChangeSelection reloadChangeSelection,
 			BeanRetirement reloadBeanRetirement, SourceCompilation reloadSourceCompilation,
-			ApplicationRestart reloadApplicationRestart, ReloadProperties properties) {
+			ApplicationRestart reloadApplicationRestart, ObjectProvider<PersistenceUnitRebuild> persistenceUnits,
+			ReloadProperties properties) {
 		ReloadEngine.Settings settings = new ReloadEngine.Settings(properties.getRequestWait(),
 				properties.getDrainTimeout(), properties.isDebug(), properties.getHistorySize(),
 				properties.getMode() != ReloadProperties.Mode.MANUAL);
@@ -211,7 +213,9 @@ public final class ReloadAutoConfiguration {
 		return new ReloadEngine(reloadClassGenerations, reloadClassFileIndex, reloadPendingChanges, reloadableBeans,
 				reloadBeanRebuilder, reloadRequestGate, () -> participantList.obtain().iterator(), history,
 				() -> observerList.obtain().iterator(), reloadChangeSelection, trust, reloadBeanRetirement,
-				reloadSourceCompilation, reloadApplicationRestart, settings);
+				reloadSourceCompilation, reloadApplicationRestart,
+				SingletonSupplier.of(() -> persistenceUnits.getIfAvailable(() -> PersistenceUnitRebuild.NONE)),
+				settings);
 	}
 
 	@Bean

@@ -236,8 +236,22 @@ public final class ClassFileIndex {
 	 * @return the affected class names, the changed ones included
 	 */
 	public synchronized Set<String> affectedBy(ChangeSet changes) {
+		return affectedBy(changes, Set.of());
+	}
+
+	/**
+	 * Return the names of the changed classes, of the given unchanged ones that must be
+	 * defined again with them, and of every class that refers to one of those, directly
+	 * or through others.
+	 * @param changes the changes
+	 * @param redefined unchanged classes to define again
+	 * @return the affected class names, the changed and the given ones included
+	 */
+	public synchronized Set<String> affectedBy(ChangeSet changes, Set<String> redefined) {
 		DependencyGraph graph = dependencies().with(changes);
-		Set<String> affected = graph.dependentsClosure(changes.classNames());
+		Set<String> start = new HashSet<>(changes.classNames());
+		start.addAll(redefined);
+		Set<String> affected = graph.dependentsClosure(start);
 		// what a redefined class reaches with package access must share its generation
 		Set<String> looked = new HashSet<>();
 		while (true) {

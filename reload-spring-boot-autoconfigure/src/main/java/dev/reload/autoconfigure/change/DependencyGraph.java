@@ -1,6 +1,7 @@
 package dev.reload.autoconfigure.change;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,6 +11,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.springframework.asm.ClassReader;
+
 /**
  * Which reloadable classes refer to which, read from their class files.
  *
@@ -17,21 +20,32 @@ import java.util.stream.Collectors;
  */
 final class DependencyGraph {
 
+	private static final String RUNTIME_HINTS_REGISTRAR = "org/springframework/aot/hint/RuntimeHintsRegistrar";
+
 	/** The classes each class refers to. */
 	private final Map<String, Set<String>> references;
 
 	/** The classes whose references could not be read, with the reason. */
 	private final Map<String, String> unreadable;
 
+	/**
+	 * Runtime hints registrars: only ahead-of-time processing runs them, so a reload
+	 * neither defines one again for a class it refers to, nor reaches the classes that
+	 * name it ({@code @ImportRuntimeHints} on the main class), unless it changed itself.
+	 */
+	private final Set<String> aheadOfTimeOnly;
+
 	DependencyGraph(Map<String, byte[]> classFiles) {
 		this.references = new HashMap<>();
 		this.unreadable = new TreeMap<>();
+		this.aheadOfTimeOnly = new HashSet<>();
 		classFiles.forEach((name, bytes) -> read(name, bytes));
 	}
 
 	private DependencyGraph(DependencyGraph graph) {
 		this.references = new HashMap<>(graph.references);
 		this.unreadable = new TreeMap<>(graph.unreadable);
+		this.aheadOfTimeOnly = new HashSet<>(graph.aheadOfTimeOnly);
 	}
 
 	/**
@@ -48,6 +62,7 @@ final class DependencyGraph {
 		changes.removed().forEach((name) -> {
 			this.references.remove(name);
 			this.unreadable.remove(name);
+			this.aheadOfTimeOnly.remove(name);
 		});
 	}
 
@@ -71,7 +86,7 @@ final class DependencyGraph {
 		Deque<String> queue = new ArrayDeque<>(roots);
 		while (!queue.isEmpty()) {
 			for (String dependent : dependents.getOrDefault(queue.pop(), Set.of())) {
-				if (closure.add(dependent)) {
+				if (!this.aheadOfTimeOnly.contains(dependent) && closure.add(dependent)) {
 					queue.push(dependent);
 				}
 			}
@@ -97,6 +112,12 @@ final class DependencyGraph {
 		try {
 			this.references.put(name, ClassReferences.of(bytes));
 			this.unreadable.remove(name);
+			if (Arrays.asList(new ClassReader(bytes).getInterfaces()).contains(RUNTIME_HINTS_REGISTRAR)) {
+				this.aheadOfTimeOnly.add(name);
+			}
+			else {
+				this.aheadOfTimeOnly.remove(name);
+			}
 		}
 		catch (RuntimeException ex) {
 			// not a class file, or a class file version newer than Spring's ASM reads

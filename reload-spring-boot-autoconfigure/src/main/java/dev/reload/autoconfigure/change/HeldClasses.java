@@ -65,6 +65,15 @@ public final class HeldClasses {
 	}
 
 	/**
+	 * Return whether what {@link #among} says a class is makes it a JPA managed type.
+	 * @param kind what the class is
+	 * @return whether it is an entity, an embeddable or a mapped superclass
+	 */
+	public static boolean isManagedType(String kind) {
+		return PERSISTENCE_ANNOTATIONS.containsValue(kind);
+	}
+
+	/**
 	 * Return those of the given classes that a framework holds on to, with what each is.
 	 * @param classNames the classes to look at
 	 * @param classFiles the class file of a class under the reload directories, or

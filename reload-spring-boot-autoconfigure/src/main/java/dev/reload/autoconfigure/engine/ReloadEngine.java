@@ -115,13 +115,15 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 	 * @param sources what compiles edited sources before a reload
 	 * @param restart what restarts the application when a change cannot be applied in
 	 * place
+	 * @param persistence what builds the persistence units again when a managed type's
+	 * code changed
 	 * @param settings how the engine behaves
 	 */
 	public ReloadEngine(ClassGenerations generations, ClassFileIndex index, PendingChanges watcher,
 			ReloadableBeans beans, BeanRebuilder rebuilder, RequestGate gate,
 			Iterable<BeanSwapParticipant> participants, ReloadHistory history, Iterable<ReloadObserver> observers,
 			ChangeSelection selection, ClassFileTrust trust, BeanRetirement retirement, SourceCompilation sources,
-			ApplicationRestart restart, Settings settings) {
+			ApplicationRestart restart, Supplier<PersistenceUnitRebuild> persistence, Settings settings) {
 		// generations, index, gate and what only the transaction uses are checked there
 		Assert.notNull(watcher, "'watcher' must not be null");
 		Assert.notNull(history, "'history' must not be null");
@@ -132,7 +134,7 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 		Assert.notNull(sources, "'sources' must not be null");
 		Assert.notNull(restart, "'restart' must not be null");
 		Assert.notNull(settings, "'settings' must not be null");
-		this.transaction = new ReloadTransaction(generations, index, beans, rebuilder, gate, participants);
+		this.transaction = new ReloadTransaction(generations, index, beans, rebuilder, gate, participants, persistence);
 		this.generations = generations;
 		this.index = index;
 		this.watcher = watcher;

@@ -7,10 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import dev.reload.autoconfigure.change.ChangeSet;
 import dev.reload.autoconfigure.change.ConfigurationClassChange;
+import dev.reload.autoconfigure.change.EntityMappingChange;
 import dev.reload.autoconfigure.change.HeldClasses;
 import dev.reload.autoconfigure.change.ClassFileIndex;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
@@ -26,6 +29,7 @@ import dev.reload.autoconfigure.scope.ReloadableBeans;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -56,14 +60,19 @@ final class ReloadTransaction {
 
 	private final Iterable<BeanSwapParticipant> participants;
 
+	private final Supplier<PersistenceUnitRebuild> persistence;
+
 	ReloadTransaction(ClassGenerations generations, ClassFileIndex index, ReloadableBeans beans,
-			BeanRebuilder rebuilder, RequestGate gate, Iterable<BeanSwapParticipant> participants) {
+			BeanRebuilder rebuilder, RequestGate gate, Iterable<BeanSwapParticipant> participants,
+			Supplier<PersistenceUnitRebuild> persistence) {
 		Assert.notNull(generations, "'generations' must not be null");
 		Assert.notNull(index, "'index' must not be null");
 		Assert.notNull(beans, "'beans' must not be null");
 		Assert.notNull(rebuilder, "'rebuilder' must not be null");
 		Assert.notNull(gate, "'gate' must not be null");
 		Assert.notNull(participants, "'participants' must not be null");
+		Assert.notNull(persistence, "'persistence' must not be null");
+		this.persistence = persistence;
 		this.generations = generations;
 		this.index = index;
 		this.beans = beans;
@@ -81,21 +90,20 @@ final class ReloadTransaction {
 	Applied apply(ChangeSet changes) {
 		ChangeSet undo = undoOf(changes);
 		Set<String> affected = this.index.affectedBy(changes);
+		Map<String, String> held = heldAmong(changes, affected);
+		boolean rebuildsUnits = keepsMappings(changes, held);
+		if (rebuildsUnits) {
+			// the repositories read the persistence units' model when they are built
+			affected = this.index.affectedBy(changes, rebuiltRepositories());
+			held = heldAmong(changes, affected);
+			keepsMappings(changes, held);
+		}
 		Map<String, Long> previousGenerations = new HashMap<>();
 		affected.forEach((name) -> previousGenerations.put(name, this.generations.generationOf(name)));
 		Set<String> needingRestart = this.beans.needingRestart(affected);
 		if (!needingRestart.isEmpty()) {
 			throw new RestartRequiredException(needingRestart, changes.classNames());
 		}
-		Map<String, String> held = HeldClasses.among(affected, (name) -> {
-			ChangeSet.ClassFile changed = changes.contents().get(name);
-			return (changed != null) ? changed.bytes() : this.index.currentClassFile(name);
-		});
-		// a repository whose bean is rebuilt from a copy of its definition is not held
-		held.entrySet()
-			.removeIf((entry) -> HeldClasses.REPOSITORY.equals(entry.getValue())
-					&& this.beans.isRebuiltRepository(entry.getKey()));
-		held.putAll(this.beans.heldAmong(affected));
 		ConfigurationRebuild configurations = planConfigurations(changes, affected, held);
 		if (!held.isEmpty()) {
 			throw new RestartRequiredException(held, changes.classNames());
@@ -104,16 +112,30 @@ final class ReloadTransaction {
 		GenerationVerifier.verify(generation);
 		Map<String, byte[]> added = new HashMap<>();
 		changes.added().forEach((name, file) -> added.put(name, file.bytes()));
+		Set<String> redefined = affected;
+		PersistenceUnitRebuild.Prepared units = rebuildsUnits
+				? this.generations.withStaged(generation, () -> this.persistence.get().prepare(generation)) : null;
 		PreparedRebuild rebuild;
 		try {
-			rebuild = this.generations.withStaged(generation,
-					() -> this.rebuilder.prepare(generation, affected, added, changes.removed(), configurations));
+			Supplier<PreparedRebuild> build = () -> this.generations.withStaged(generation,
+					() -> this.rebuilder.prepare(generation, redefined, added, changes.removed(), configurations,
+							(units != null) ? units.rebuiltBeans() : Set.of()));
+			rebuild = (units != null) ? units.building(build) : build.get();
 		}
 		catch (ConfigurationRebuild.RefusedException ex) {
+			discard(units);
 			throw new RestartRequiredException(Map.of(ex.className(), CONFIGURATION_REFUSED + ex.reason()),
 					changes.classNames());
 		}
+		catch (RuntimeException | LinkageError ex) {
+			discard(units);
+			throw ex;
+		}
 		List<Switch> switches = new ArrayList<>();
+		if (units != null) {
+			// first: the rebuilt beans are of the new units' classes
+			switches.add(units);
+		}
 		try {
 			for (BeanSwapParticipant participant : this.participants) {
 				switches.add(participant.prepare(rebuild.swaps()));
@@ -121,9 +143,10 @@ final class ReloadTransaction {
 		}
 		catch (RuntimeException ex) {
 			rebuild.discard();
+			discard(units);
 			throw ex;
 		}
-		RequestGate.Switched<Runnable> switched = switchOver(generation, changes, rebuild, switches);
+		RequestGate.Switched<Runnable> switched = switchOver(generation, changes, rebuild, switches, units);
 		this.index.apply(changes);
 		ClassCaches.clear(this.generations.applicationClassLoader().getParent());
 		return new Applied(rebuild.beanNames(), undo, previousGenerations, generation.generation(), switched);
@@ -153,7 +176,7 @@ final class ReloadTransaction {
 	}
 
 	private RequestGate.Switched<Runnable> switchOver(GenerationClassLoader generation, ChangeSet changes,
-			PreparedRebuild rebuild, List<Switch> switches) {
+			PreparedRebuild rebuild, List<Switch> switches, PersistenceUnitRebuild.@Nullable Prepared units) {
 		AtomicBoolean switching = new AtomicBoolean();
 		try {
 			return this.gate.switchOver(() -> {
@@ -165,6 +188,7 @@ final class ReloadTransaction {
 			if (!switching.get()) {
 				// the gate refused: nothing was switched
 				rebuild.discard();
+				discard(units);
 			}
 			throw ex;
 		}
@@ -210,6 +234,77 @@ final class ReloadTransaction {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Releasing what a reload replaced failed", ex);
+		}
+	}
+
+	/**
+	 * Return the classes among the affected ones that a framework holds on to, with what
+	 * each is; a repository whose bean is rebuilt from a copy of its definition is not
+	 * held.
+	 */
+	private Map<String, String> heldAmong(ChangeSet changes, Set<String> affected) {
+		Map<String, String> held = HeldClasses.among(affected, (name) -> {
+			ChangeSet.ClassFile changed = changes.contents().get(name);
+			return (changed != null) ? changed.bytes() : this.index.currentClassFile(name);
+		});
+		held.entrySet()
+			.removeIf((entry) -> HeldClasses.REPOSITORY.equals(entry.getValue())
+					&& this.beans.isRebuiltRepository(entry.getKey()));
+		held.putAll(this.beans.heldAmong(affected));
+		return held;
+	}
+
+	/**
+	 * Return whether the held classes include JPA managed types that all kept their
+	 * mapping, in persistence units a reload can build again: then they are taken out of
+	 * the held classes, and the units are rebuilt. Otherwise each managed type stays
+	 * held, with why.
+	 */
+	private boolean keepsMappings(ChangeSet changes, Map<String, String> held) {
+		Map<String, String> reasons = new HashMap<>();
+		held.forEach((name, kind) -> {
+			if (HeldClasses.isManagedType(kind)) {
+				reasons.put(name, mappingChange(changes, name));
+			}
+		});
+		if (reasons.isEmpty()) {
+			return false;
+		}
+		String refusal = this.persistence.get().refusal();
+		if (refusal == null && reasons.values().stream().allMatch((reason) -> reason == null)) {
+			held.keySet().removeAll(reasons.keySet());
+			return true;
+		}
+		reasons.forEach((name, reason) -> held.put(name,
+				held.get(name) + ((reason != null) ? ", whose mapping changed: " + reason : ", and " + refusal)));
+		return false;
+	}
+
+	private @Nullable String mappingChange(ChangeSet changes, String name) {
+		byte[] before = this.generations.appliedClassFile(name);
+		if (before == null) {
+			return "it is new to the persistence unit";
+		}
+		if (changes.removed().contains(name)) {
+			return "it was removed";
+		}
+		ChangeSet.ClassFile changed = changes.contents().get(name);
+		return (changed != null) ? EntityMappingChange.mappingChange(name, before, changed.bytes()) : null;
+	}
+
+	/**
+	 * Return the interfaces of the repositories a reload rebuilds, with class files it
+	 * can define again.
+	 */
+	private Set<String> rebuiltRepositories() {
+		Set<String> repositories = new TreeSet<>(this.beans.rebuiltRepositoryInterfaces());
+		repositories.removeIf((name) -> this.generations.appliedClassFile(name) == null);
+		return repositories;
+	}
+
+	private static void discard(PersistenceUnitRebuild.@Nullable Prepared units) {
+		if (units != null) {
+			units.discard();
 		}
 	}
 

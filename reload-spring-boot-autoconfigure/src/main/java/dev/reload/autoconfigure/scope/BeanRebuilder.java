@@ -102,11 +102,15 @@ public final class BeanRebuilder {
 	 * @param removedClasses the classes whose class files are gone
 	 * @param configurations what the changed configuration classes rebuild, as
 	 * {@link #planConfigurations} planned it, without refusals
+	 * @param frameworkBeans framework beans to build again from copies of their
+	 * definitions, as what they are made of is rebuilt (Spring Data's mapping context of
+	 * a rebuilt persistence unit); the rebuilt beans that name one get the new one
 	 * @return the built beans, ready to switch in
 	 * @throws BeanRebuildException if a bean could not be built; nothing is left behind
 	 */
 	public PreparedRebuild prepare(GenerationClassLoader generation, Set<String> affectedClasses,
-			Map<String, byte[]> addedClasses, Set<String> removedClasses, ConfigurationRebuild configurations) {
+			Map<String, byte[]> addedClasses, Set<String> removedClasses, ConfigurationRebuild configurations,
+			Set<String> frameworkBeans) {
 		Assert.isTrue(configurations.refusals().isEmpty(),
 				"Configuration classes refused: " + configurations.refusals().keySet());
 		Set<String> removedBeans = new TreeSet<>(this.beans.beansOf(removedClasses));
@@ -140,6 +144,11 @@ public final class BeanRebuilder {
 			});
 			removedBeans.addAll(plan.removedBeans());
 			notReloadable.addAll(plan.removedBeans());
+		}
+		for (String name : frameworkBeans) {
+			definitions.put(name,
+					((AbstractBeanDefinition) this.beanFactory.getBeanDefinition(name)).cloneBeanDefinition());
+			notReloadable.add(name);
 		}
 		// a consumer of a removed @Bean method's bean may be removed with it
 		definitions.keySet().removeAll(removedBeans);
@@ -182,6 +191,7 @@ public final class BeanRebuilder {
 					// replaces
 					staged.setFactoryBeanName(staging.stagingName(factoryBean));
 				}
+				StagedReferences.redirect(staged, definitions.keySet(), staging::stagingName);
 				this.beanFactory.registerBeanDefinition(staging.stagingName(name), staged);
 			});
 			typeCaches.run();

@@ -135,6 +135,17 @@ public final class ReloadableBeans {
 		return this.repositories.containsValue(className) && !this.heldClassNames.containsKey(className);
 	}
 
+	/**
+	 * Return the interfaces of the Spring Data repository beans that a reload rebuilds in
+	 * place.
+	 * @return the interface names
+	 */
+	public Set<String> rebuiltRepositoryInterfaces() {
+		Set<String> interfaces = new TreeSet<>(this.repositories.values());
+		interfaces.removeIf(this.heldClassNames::containsKey);
+		return interfaces;
+	}
+
 	void registerRepository(String beanName, String interfaceName) {
 		this.repositories.put(beanName, interfaceName);
 		registerBean(beanName, interfaceName);

@@ -93,6 +93,33 @@ class ClassFileIndexTests {
 		assertThat(index.diff(Set.of(touched)).isEmpty()).isTrue();
 	}
 
+	@Test
+	void runtimeHintsRegistrarIsNeitherAffectedNorReachesTheClassesThatNameIt() {
+		Map<String, String> sources = Map.of("sample.Clock", CLOCK.formatted("noon"), "sample.Hints", """
+				package sample;
+				public class Hints implements org.springframework.aot.hint.RuntimeHintsRegistrar {
+					public void registerHints(org.springframework.aot.hint.RuntimeHints hints, ClassLoader loader) {
+						hints.reflection().registerType(Clock.class);
+					}
+				}
+				""", "sample.Application", """
+				package sample;
+				@org.springframework.context.annotation.ImportRuntimeHints(Hints.class)
+				public class Application {
+				}
+				""");
+		SourceCompiler.compile(this.classes, sources);
+		ClassFileIndex index = index(Map.of());
+		SourceCompiler.compile(this.classes, Map.of("sample.Clock", CLOCK.formatted("midnight")));
+		ChangeSet clock = index.diff();
+		// only ahead-of-time processing runs the registrar
+		assertThat(index.affectedBy(clock)).containsExactly("sample.Clock");
+		SourceCompiler.compile(this.classes,
+				Map.of("sample.Hints", sources.get("sample.Hints").replace("Clock.class", "String.class")));
+		assertThat(index.affectedBy(index.diff())).containsExactly("sample.Application", "sample.Clock",
+				"sample.Hints");
+	}
+
 	private ClassFileIndex index(Map<String, byte[]> packaged) {
 		ClassFileIndex index = new ClassFileIndex(new ClassDirectories(List.of(this.classes), List.of()), packaged);
 		index.takeInitialClassFiles();

@@ -16,10 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A change that cannot be applied in place (a JPA entity) restarts the clinic in-process
- * from the class files on disk, on the port it had, and is reported as {@code RESTARTED};
- * later changes reload as before. With {@code reload.restart=never}, the reload fails
- * naming the entity and the old code keeps serving.
+ * A change to the code of a JPA entity rebuilds the persistence unit and the repositories
+ * in place, keeping the schema and its data; a change to an entity's mapping cannot be
+ * applied in place, and restarts the clinic in-process from the class files on disk, on
+ * the port it had, reported as {@code RESTARTED}; later changes reload as before. With
+ * {@code reload.restart=never}, the mapping change fails naming the entity and the old
+ * code keeps serving.
  *
  * @author reload-spring-boot
  */
@@ -29,33 +31,46 @@ class ClinicRestartTests {
 
 	private static final String VET_CONTROLLER = "src/main/java/dev/reload/samples/clinic/vet/VetController.java";
 
+	private static final String TITLE = "\t@jakarta.persistence.Transient\n\tpublic String getTitle() {\n\t\treturn \"Dr.\";\n\t}\n";
+
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	@TempDir
 	Path directory;
 
 	@Test
-	void entityChangeRestartsTheApplicationInProcess() throws IOException {
+	void entityCodeChangeRebuildsThePersistenceUnitAndMappingChangeRestarts() throws IOException {
 		ClinicProject project = ClinicProject.copyTo(this.directory.resolve("project"));
 		Path run = Files.createDirectories(this.directory.resolve("run"));
 		try (ClinicProcess clinic = ClinicProcess.start(run, List.of(), project.classDirectories(),
 				"--management.endpoints.web.exposure.include=reload")) {
 			String vets = clinic.url("/vets");
 			assertThat(Http.get(vets)).isEqualTo("[\"James Carter\"]");
-			// an entity gets a helper, and the controller uses it: one save
-			project.edit(VET, "public class Vet extends Person {",
-					"public class Vet extends Person {\n\n\t@jakarta.persistence.Transient\n\tpublic String getTitle() {\n\t\treturn \"Dr.\";\n\t}\n");
+			// an entity gets a helper, and the controller uses it: one save, in place
+			project.edit(VET, "public class Vet extends Person {", "public class Vet extends Person {\n\n" + TITLE);
 			project.edit(VET_CONTROLLER, "names.add(vet.getFirstName()",
 					"names.add(vet.getTitle() + \" \" + vet.getFirstName()");
 			await().atMost(TIMEOUT).ignoreExceptions().until(() -> Http.get(vets).equals("[\"Dr. James Carter\"]"));
 			DocumentContext status = JsonPath.parse(Http.get(clinic.url("/actuator/reload")));
+			assertThat(status.read("$.history[0].outcome", String.class)).as(status::jsonString).isEqualTo("RELOADED");
+			assertThat(status.read("$.history[0].rebuiltBeans", List.class)).contains("vetController", "vetRepository",
+					"ownerRepository", "jpaMappingContext");
+			// the replaced unit closes without dropping the tables the new one uses
+			await().atMost(TIMEOUT).until(() -> clinic.output().contains("Closed the replaced persistence unit"));
+			assertThat(Http.get(vets)).isEqualTo("[\"Dr. James Carter\"]");
+			assertThat(Http.get(clinic.url("/owners"))).contains("Franklin");
+			// a new persistent field changes the mapping: restarted in-process
+			project.edit(VET, TITLE, TITLE + "\n\tprivate String nickname = \"\";\n");
+			project.edit(VET_CONTROLLER, "vet.getTitle() + \" \"", "vet.getTitle() + \"~\"");
+			await().atMost(TIMEOUT).ignoreExceptions().until(() -> Http.get(vets).equals("[\"Dr.~James Carter\"]"));
+			status = JsonPath.parse(Http.get(clinic.url("/actuator/reload")));
 			assertThat(status.read("$.history[0].outcome", String.class)).isEqualTo("RESTARTED");
-			assertThat(status.read("$.history[0].error", String.class))
-				.contains("dev.reload.samples.clinic.vet.Vet (a JPA entity)");
+			assertThat(status.read("$.history[0].error", String.class)).contains(
+					"dev.reload.samples.clinic.vet.Vet (a JPA entity, whose mapping changed: its persistent fields changed)");
 			assertThat(clinic.output()).contains("Restarted dev.reload.samples.clinic.ClinicApplication in");
 			// the restarted application reloads in place as before
-			project.edit(VET_CONTROLLER, "vet.getTitle() + \" \"", "vet.getTitle() + \"~\"");
-			await().atMost(TIMEOUT).until(() -> Http.get(vets).equals("[\"Dr.~James Carter\"]"));
+			project.edit(VET_CONTROLLER, "vet.getTitle() + \"~\"", "vet.getTitle() + \"-\"");
+			await().atMost(TIMEOUT).until(() -> Http.get(vets).equals("[\"Dr.-James Carter\"]"));
 			status = JsonPath.parse(Http.get(clinic.url("/actuator/reload")));
 			assertThat(status.read("$.history[0].outcome", String.class)).isEqualTo("RELOADED");
 			assertThat(status.read("$.history[1].outcome", String.class)).isEqualTo("RESTARTED");
@@ -69,7 +84,7 @@ class ClinicRestartTests {
 		try (ClinicProcess clinic = ClinicProcess.start(run, List.of(), project.classDirectories(),
 				"--management.endpoints.web.exposure.include=reload", "--reload.restart=never")) {
 			project.edit(VET, "public class Vet extends Person {",
-					"public class Vet extends Person {\n\n\t@jakarta.persistence.Transient\n\tpublic String getTitle() {\n\t\treturn \"Dr.\";\n\t}\n");
+					"public class Vet extends Person {\n\n\tprivate String nickname = \"\";\n");
 			// the next request compiles the source and tries the reload
 			await().atMost(TIMEOUT)
 				.until(() -> Http.get(clinic.url("/vets")) != null
@@ -77,7 +92,7 @@ class ClinicRestartTests {
 			assertThat(Http.get(clinic.url("/vets"))).isEqualTo("[\"James Carter\"]");
 			DocumentContext status = JsonPath.parse(Http.get(clinic.url("/actuator/reload")));
 			assertThat(status.read("$.lastReload.error", String.class)).contains("need a restart")
-				.contains("dev.reload.samples.clinic.vet.Vet (a JPA entity)");
+				.contains("dev.reload.samples.clinic.vet.Vet (a JPA entity, whose mapping changed");
 			assertThat(clinic.output()).doesNotContain("Restarted dev.reload.samples.clinic.ClinicApplication");
 		}
 	}
