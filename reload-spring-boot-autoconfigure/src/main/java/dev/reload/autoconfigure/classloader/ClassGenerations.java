@@ -174,6 +174,14 @@ public final class ClassGenerations {
 	}
 
 	/**
+	 * Return the generation {@link #withStaged} makes visible to the current thread.
+	 * @return the staged generation, or {@code null} outside a reload's staging
+	 */
+	@Nullable GenerationClassLoader stagedOnThisThread() {
+		return this.staging.get();
+	}
+
+	/**
 	 * Make a staged generation the owner of the classes it defines, and forget removed
 	 * classes.
 	 * @param staged the staged generation

@@ -29,6 +29,19 @@ public final class ReloadingClassLoader extends DirectoryResourceClassLoader imp
 		return (owner != null) ? owner.loadClass(name) : getParent().loadClass(name);
 	}
 
+	/**
+	 * Return where Spring's auto-proxy creator makes a proxy of a bean it did not load:
+	 * while a reload builds its beans on this thread, the staged generation, so that the
+	 * proxy of a rebuilt bean of a new interface (a Spring Data repository with
+	 * {@code @Cacheable} methods) resolves that interface to itself, and lives with it;
+	 * otherwise this loader.
+	 */
+	@Override
+	public ClassLoader getOriginalClassLoader() {
+		GenerationClassLoader staged = this.generations.stagedOnThisThread();
+		return (staged != null) ? staged : this;
+	}
+
 	@Override
 	public boolean isClassReloadable(Class<?> clazz) {
 		return clazz.getClassLoader() instanceof GenerationClassLoader;

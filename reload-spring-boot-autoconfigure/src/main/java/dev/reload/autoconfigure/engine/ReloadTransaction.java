@@ -203,7 +203,9 @@ final class ReloadTransaction {
 		Deque<Runnable> undo = new ArrayDeque<>();
 		try {
 			undo.push(this.generations.commit(generation, changes.removed()));
-			Committed committed = rebuild.commit();
+			// the products of rebuilt factory beans are post-processed again under their
+			// lasting names: their proxies are made in the new generation
+			Committed committed = this.generations.withStaged(generation, rebuild::commit);
 			undo.push(committed::undo);
 			for (Switch part : switches) {
 				part.apply();

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.orm.jpa.AbstractEntityManagerFactoryBean;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.util.Assert;
@@ -68,7 +70,23 @@ final class HibernatePersistenceUnits implements PersistenceUnitRebuild {
 			units.forEach(RebuiltPersistenceUnit::discard);
 			throw ex;
 		}
-		return new PreparedUnits(units, mappingContexts());
+		return new PreparedUnits(units, mappingContexts(), this::clearCaches);
+	}
+
+	/**
+	 * Empty the caches of the application's cache managers: a cached entity is an
+	 * instance of a replaced class, which the new code cannot take, and a cached query
+	 * result came from the replaced unit.
+	 */
+	private void clearCaches() {
+		this.beanFactory.getBeanProvider(CacheManager.class).orderedStream().forEach((cacheManager) -> {
+			for (String name : cacheManager.getCacheNames()) {
+				Cache cache = cacheManager.getCache(name);
+				if (cache != null) {
+					cache.clear();
+				}
+			}
+		});
 	}
 
 	/**
@@ -111,9 +129,12 @@ final class HibernatePersistenceUnits implements PersistenceUnitRebuild {
 
 		private final Set<String> mappingContexts;
 
-		PreparedUnits(List<RebuiltPersistenceUnit> units, Set<String> mappingContexts) {
+		private final Runnable clearCaches;
+
+		PreparedUnits(List<RebuiltPersistenceUnit> units, Set<String> mappingContexts, Runnable clearCaches) {
 			this.units = units;
 			this.mappingContexts = mappingContexts;
+			this.clearCaches = clearCaches;
 		}
 
 		@Override
@@ -135,6 +156,7 @@ final class HibernatePersistenceUnits implements PersistenceUnitRebuild {
 		@Override
 		public void apply() {
 			this.units.forEach(RebuiltPersistenceUnit::apply);
+			this.clearCaches.run();
 		}
 
 		@Override
@@ -146,6 +168,8 @@ final class HibernatePersistenceUnits implements PersistenceUnitRebuild {
 		public void retire() {
 			this.units.forEach(RebuiltPersistenceUnit::retire);
 			HibernateInternals.clearSpringDataMetamodels();
+			// again: a request of the old code may have cached what it read since
+			this.clearCaches.run();
 		}
 
 		@Override

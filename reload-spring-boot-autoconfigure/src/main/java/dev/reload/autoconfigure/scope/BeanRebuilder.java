@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.annotation.AnnotatedGenericBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
@@ -495,6 +496,14 @@ public final class BeanRebuilder {
 			BeanRebuilder.this.beans.rebuilt(without(registered, this.notReloadable), this.removedBeans,
 					this.typeCaches.changed);
 			removeStagingDefinitions(this.staging, this.definitions.keySet());
+			// a factory bean's product is post-processed (proxied for @Cacheable, say)
+			// once
+			// per name: now, where the new generation is visible, not on a request
+			this.definitions.keySet().forEach((name) -> {
+				if (this.staging.built(name) instanceof FactoryBean<?> factoryBean && factoryBean.isSingleton()) {
+					beanFactory.getBean(name);
+				}
+			});
 			BeanRebuilder.this.definitionCaches.forgetMergedDefinitions(beanNames());
 			// their merged definitions resolved the @Bean methods of the replaced class
 			BeanRebuilder.this.definitionCaches.forgetMergedDefinitions(this.refreshed);
