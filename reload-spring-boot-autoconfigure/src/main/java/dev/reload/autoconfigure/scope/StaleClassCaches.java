@@ -162,6 +162,9 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 	private static final List<Class<?>> KEY_FIELD_TYPES = List.of(Class.class, Member.class, MethodParameter.class,
 			TypeDescriptor.class, ResolvableType.class);
 
+	/** How far to follow Spring's keys nested in a composed key. */
+	private static final int KEY_DEPTH = 3;
+
 	/** Whose beans are looked into, or {@code null} for the static caches only. */
 	private final @Nullable DefaultListableBeanFactory beanFactory;
 
@@ -342,49 +345,55 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 	}
 
 	private boolean isStale(@Nullable Object key) {
+		return isStale(key, KEY_DEPTH);
+	}
+
+	private boolean isStale(@Nullable Object key, int depth) {
 		if (key == null) {
 			return false;
 		}
 		if (key instanceof Member member) {
-			return isStaleClass(member.getDeclaringClass());
+			return isStaleClass(member.getDeclaringClass(), depth);
 		}
 		if (key instanceof MethodParameter parameter) {
 			// a handler method's parameter reaches the handler method, and its bean
-			return isStaleClass(parameter.getDeclaringClass()) || isStaleClass(parameter.getContainingClass());
+			return isStaleClass(parameter.getDeclaringClass(), depth)
+					|| isStaleClass(parameter.getContainingClass(), depth);
 		}
 		if (key instanceof TypeDescriptor descriptor) {
 			// a conversion service's cache key: its type's source may be a handler
 			// method's parameter
-			return isStale(descriptor.getResolvableType());
+			return isStale(descriptor.getResolvableType(), depth);
 		}
 		if (key instanceof ResolvableType type) {
-			if (isStaleClass(type.toClass()) || isStale(type.getSource())) {
+			if (isStaleClass(type.toClass(), depth) || isStale(type.getSource(), depth)) {
 				return true;
 			}
 			for (ResolvableType generic : type.getGenerics()) {
-				if (isStaleClass(generic.toClass())) {
+				if (isStaleClass(generic.toClass(), depth)) {
 					return true;
 				}
 			}
 			return false;
 		}
-		return isStaleClass(key);
+		return isStaleClass(key, depth);
 	}
 
-	private boolean isStaleClass(Object key) {
+	private boolean isStaleClass(Object key, int depth) {
 		if (key instanceof Class<?> type) {
 			return this.replaced.test(type);
 		}
-		if (!isSpring(key)) {
+		if (depth == 0 || !isSpring(key)) {
 			// only Spring's keys are looked into, and only their classes remembered: a
 			// remembered class of the application would keep its generation alive
 			return false;
 		}
-		// a composed key, such as the auto-proxy creator's (bean class, bean name) or a
-		// conversion service's (source type, target type)
+		// a composed key, such as the auto-proxy creator's (bean class, bean name), a
+		// conversion service's (source type, target type) or the cache interceptor's
+		// (operation, (method, target class))
 		for (Field field : this.keyFields.computeIfAbsent(key.getClass(), StaleClassCaches::keyFields)) {
 			Object value = ReflectionUtils.getField(field, key);
-			if (value != null && isStale(value)) {
+			if (value != null && isStale(value, depth - 1)) {
 				return true;
 			}
 		}
@@ -443,6 +452,11 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 		return List.copyOf(fields);
 	}
 
+	private static boolean mayReachClass(Class<?> fieldType) {
+		return isSpring(fieldType) || KEY_FIELD_TYPES.stream()
+			.anyMatch((type) -> type.isAssignableFrom(fieldType) || fieldType.isAssignableFrom(type));
+	}
+
 	private static List<Field> staticFields(String... classAndFieldNames) {
 		List<Field> fields = new ArrayList<>();
 		for (String classAndField : classAndFieldNames) {
@@ -476,7 +490,9 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 
 	/**
 	 * Return the fields of a composed key of Spring's that may reach a class: a class, a
-	 * member, a method parameter or a type, which {@link #isStale(Object)} looks into.
+	 * member, a method parameter or a type, which {@link #isStale(Object)} looks into,
+	 * also when declared as a supertype ({@code AnnotatedElement}, {@code Object}), and
+	 * Spring's keys nested in it.
 	 */
 	private static List<Field> keyFields(Class<?> keyType) {
 		if (!isSpring(keyType)) {
@@ -486,9 +502,8 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 		ReflectionUtils.doWithFields(keyType, (field) -> {
 			ReflectionUtils.makeAccessible(field);
 			fields.add(field);
-		}, (field) -> !Modifier.isStatic(field.getModifiers())
-				&& KEY_FIELD_TYPES.stream().anyMatch((type) -> type.isAssignableFrom(field.getType()))
-				&& isSpring(field.getDeclaringClass()));
+		}, (field) -> !Modifier.isStatic(field.getModifiers()) && isSpring(field.getDeclaringClass())
+				&& mayReachClass(field.getType()));
 		return List.copyOf(fields);
 	}
 

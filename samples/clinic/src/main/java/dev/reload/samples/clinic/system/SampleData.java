@@ -6,17 +6,18 @@ import dev.reload.samples.clinic.owner.Pet;
 import dev.reload.samples.clinic.vet.Vet;
 import dev.reload.samples.clinic.vet.VetRepository;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts a few owners, pets and vets into the in-memory database at start-up.
+ * Puts a few owners, pets and vets into the in-memory database at start-up, before the
+ * web server takes requests, as PetClinic's SQL scripts do: an application runner would
+ * run after it, and a request in between would cache the empty list of vets.
  *
  * @author reload-spring-boot
  */
 @Component
-class SampleData implements ApplicationRunner {
+class SampleData implements SmartInitializingSingleton {
 
 	private final OwnerRepository owners;
 
@@ -28,7 +29,7 @@ class SampleData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		this.owners.save(owner("George", "Franklin", "Madison", "Leo"));
 		this.owners.save(owner("Betty", "Davis", "Sun Prairie", "Basil"));
 		this.vets.save(vet("James", "Carter"));

@@ -1,5 +1,6 @@
 package dev.reload.samples.clinic.vet;
 
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.data.repository.Repository;
 
 /**
@@ -9,6 +10,7 @@ import org.springframework.data.repository.Repository;
  */
 public interface VetRepository extends Repository<Vet, Integer> {
 
+	@Cacheable("vets")
 	Iterable<Vet> findAll();
 
 	Vet save(Vet vet);
