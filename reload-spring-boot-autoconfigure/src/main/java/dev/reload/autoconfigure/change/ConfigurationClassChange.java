@@ -305,13 +305,7 @@ public final class ConfigurationClassChange {
 			public void visit(int version, int access, String name, @Nullable String signature,
 					@Nullable String superName, String @Nullable [] interfaces) {
 				ClassModel.this.internalName = name;
-				this.header.append(access)
-					.append(' ')
-					.append(signature)
-					.append(' ')
-					.append(superName)
-					.append(' ')
-					.append((interfaces != null) ? Arrays.toString(interfaces) : "[]");
+				ClassFileText.declaration(this.header, access, signature, superName, interfaces);
 			}
 
 			@Override
@@ -330,19 +324,7 @@ public final class ConfigurationClassChange {
 					.append(' ')
 					.append(value);
 				ClassModel.this.fields.put(name, "");
-				return new FieldVisitor(SpringAsmInfo.ASM_VERSION) {
-
-					@Override
-					public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-						return new AnnotationText(text.append(" @").append(annotation));
-					}
-
-					@Override
-					public void visitEnd() {
-						ClassModel.this.fields.put(name, text.toString());
-					}
-
-				};
+				return ClassFileText.field(text, (field) -> ClassModel.this.fields.put(name, field));
 			}
 
 			@Override

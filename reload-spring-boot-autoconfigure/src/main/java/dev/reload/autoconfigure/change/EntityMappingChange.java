@@ -1,6 +1,5 @@
 package dev.reload.autoconfigure.change;
 
-import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -108,13 +107,7 @@ public final class EntityMappingChange {
 		@Override
 		public void visit(int version, int access, String name, @Nullable String signature, @Nullable String superName,
 				String @Nullable [] interfaces) {
-			this.declaration.append(access)
-				.append(' ')
-				.append(signature)
-				.append(' ')
-				.append(superName)
-				.append(' ')
-				.append((interfaces != null) ? Arrays.toString(interfaces) : "[]");
+			ClassFileText.declaration(this.declaration, access, signature, superName, interfaces);
 		}
 
 		@Override
@@ -148,19 +141,7 @@ public final class EntityMappingChange {
 				.append(descriptor)
 				.append(' ')
 				.append(signature);
-			return new FieldVisitor(SpringAsmInfo.ASM_VERSION) {
-
-				@Override
-				public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-					return new AnnotationText(text.append(" @").append(annotation));
-				}
-
-				@Override
-				public void visitEnd() {
-					Mapping.this.fields.add(text.toString());
-				}
-
-			};
+			return ClassFileText.field(text, this.fields::add);
 		}
 
 		@Override

@@ -58,7 +58,8 @@ final class HibernatePersistenceUnits implements PersistenceUnitRebuild {
 
 	@Override
 	public Prepared prepare(ClassLoader generation) {
-		Assert.state(refusal() == null, this::refusal);
+		String refusal = refusal();
+		Assert.state(refusal == null, () -> "The persistence units cannot be built again: " + refusal);
 		List<RebuiltPersistenceUnit> units = new ArrayList<>();
 		try {
 			for (AbstractEntityManagerFactoryBean factoryBean : factoryBeans()) {
