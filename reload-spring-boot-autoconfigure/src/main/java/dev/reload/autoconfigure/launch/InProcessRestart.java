@@ -79,6 +79,27 @@ public final class InProcessRestart implements ApplicationRestart {
 		StaleClassCaches.evictAll(previous);
 		ClassDirectories directories = previous.directories();
 		ClassLoader parent = previous.applicationClassLoader().getParent();
+		NextBuild nextBuild = new NextBuild(directories.roots());
+		// as DevTools' restarts and Quarkus' dev mode, the JVM stays up when the new code
+		// does not start, and the next build starts it again: never a manual restart
+		while (!start(application, directories, parent, args, history, start)) {
+			try {
+				nextBuild.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			start = System.nanoTime();
+		}
+	}
+
+	/**
+	 * Run {@code main} from a fresh generation 0 of the class files on disk.
+	 * @return whether the application started
+	 */
+	private boolean start(RelaunchedApplication application, ClassDirectories directories, ClassLoader parent,
+			List<String> args, List<ReloadReport> history, long start) {
 		ClassFileIndex index = new ClassFileIndex(directories, Map.of());
 		ClassGenerations generations = new ClassGenerations(directories, index.takeInitialClassFiles(), parent,
 				(name) -> false);
@@ -86,6 +107,7 @@ public final class InProcessRestart implements ApplicationRestart {
 				application.args(), history);
 		RelaunchedApplication.set(restarted);
 		Thread.currentThread().setContextClassLoader(generations.applicationClassLoader());
+		String problem;
 		try {
 			Class<?> mainClass = Class.forName(application.mainClassName(), false,
 					generations.applicationClassLoader());
@@ -94,15 +116,21 @@ public final class InProcessRestart implements ApplicationRestart {
 			main.invoke(null, (Object) args.toArray(String[]::new));
 			logger.info("Restarted " + application.mainClassName() + " in " + (System.nanoTime() - start) / 1_000_000
 					+ " ms, from generation 0 of " + directories.roots());
+			return true;
 		}
 		catch (InvocationTargetException ex) {
 			// Spring Boot has reported why it did not start
-			logger.error("The restarted application did not start (" + ex.getTargetException()
-					+ "); fix the code, compile it and restart the application");
+			problem = "The restarted application did not start (" + ex.getTargetException() + ")";
 		}
 		catch (ReflectiveOperationException | LinkageError ex) {
-			logger.error("Could not restart " + application.mainClassName(), ex);
+			logger.debug("Could not run the main method of " + application.mainClassName(), ex);
+			problem = "Could not restart " + application.mainClassName() + " (" + ex + ")";
 		}
+		logger
+			.error(problem + "; fix the code and compile it: it starts again once " + directories.roots() + " change");
+		// the failed start's classes are not used again
+		StaleClassCaches.evictAll(generations);
+		return false;
 	}
 
 	private @Nullable Integer port() {

@@ -162,6 +162,10 @@ final class ClinicProcess implements AutoCloseable {
 		return String.join(File.pathSeparator, entries);
 	}
 
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
 	String url(String path) {
 		return "http://localhost:" + this.port + path;
 	}

@@ -1,6 +1,8 @@
 package dev.reload.samples.clinic;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +30,8 @@ import static org.awaitility.Awaitility.await;
 class ClinicRestartTests {
 
 	private static final String VET = "src/main/java/dev/reload/samples/clinic/vet/Vet.java";
+
+	private static final String SAMPLE_DATA = "src/main/java/dev/reload/samples/clinic/system/SampleData.java";
 
 	private static final String VET_CONTROLLER = "src/main/java/dev/reload/samples/clinic/vet/VetController.java";
 
@@ -74,6 +78,34 @@ class ClinicRestartTests {
 			status = JsonPath.parse(Http.get(clinic.url("/actuator/reload")));
 			assertThat(status.read("$.history[0].outcome", String.class)).isEqualTo("RELOADED");
 			assertThat(status.read("$.history[1].outcome", String.class)).isEqualTo("RESTARTED");
+		}
+	}
+
+	@Test
+	void restartWhoseApplicationDoesNotStartStartsAgainAfterTheNextBuild() throws IOException {
+		ClinicProject project = ClinicProject.copyTo(this.directory.resolve("project"));
+		Path run = Files.createDirectories(this.directory.resolve("run"));
+		try (ClinicProcess clinic = ClinicProcess.start(run, List.of(), project.classDirectories(),
+				"--management.endpoints.web.exposure.include=reload")) {
+			String vets = clinic.url("/vets");
+			assertThat(Http.get(vets)).isEqualTo("[\"James Carter\"]");
+			// a mapping change restarts, and the new start-up code throws
+			project.edit(VET, "public class Vet extends Person {",
+					"public class Vet extends Person {\n\n\tprivate String nickname = \"\";\n");
+			String startUp = "public void afterSingletonsInstantiated() {";
+			String broken = startUp
+					+ "\n\t\tif (true) {\n\t\t\tthrow new IllegalStateException(\"no sample data\");\n\t\t}";
+			project.edit(SAMPLE_DATA, startUp, broken);
+			// the next request compiles the sources and restarts
+			Http.send(HttpRequest.newBuilder(URI.create(vets)).GET());
+			await().atMost(TIMEOUT).until(() -> clinic.output().contains("The restarted application did not start"));
+			assertThat(clinic.output()).contains("no sample data");
+			assertThat(clinic.isAlive()).as("the JVM stays up").isTrue();
+			// the fix, built: the application starts again, with no one restarting it
+			project.edit(SAMPLE_DATA, broken, startUp);
+			project.build();
+			await().atMost(TIMEOUT).ignoreExceptions().until(() -> Http.get(vets).equals("[\"James Carter\"]"));
+			assertThat(clinic.output()).contains("Restarted dev.reload.samples.clinic.ClinicApplication in");
 		}
 	}
 
