@@ -106,9 +106,10 @@ final class Report {
 						+ "to the first response that shows it. The starter is given the saved sources, which it "
 						+ "compiles in-process, or the class files an IDE writes (compiled by the benchmark, not "
 						+ "timed); DevTools is given the same class files. The starter's outcome is in brackets: a "
-						+ "repository query method, and a @Bean method of an application type, added or changed, are "
-						+ "applied in place (RELOADED); an entity, or a @Bean of a type Spring MVC holds from "
-						+ "start-up (a RouterFunction), restarts the application in-process (RESTARTED). A throwing "
+						+ "repository query method, a @Bean method of an application type, added or changed, and an "
+						+ "entity's code (its persistence unit built again) are applied in place (RELOADED); a @Bean "
+						+ "of a type Spring MVC holds from start-up (a RouterFunction) restarts the application "
+						+ "in-process (RESTARTED). A throwing "
 						+ "constructor: what the next requests get for 5 s, then the fix.");
 		List<String> header = new ArrayList<>(List.of("edit"));
 		edits.values().stream().findFirst().ifPresent((row) -> header.addAll(row.keySet()));
