@@ -11,6 +11,7 @@ import java.util.List;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import dev.reload.samples.support.Http;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +83,7 @@ class ClinicRestartTests {
 	}
 
 	@Test
+	@Tag("jdk-neutral")
 	void restartWhoseApplicationDoesNotStartStartsAgainAfterTheNextBuild() throws IOException {
 		ClinicProject project = ClinicProject.copyTo(this.directory.resolve("project"));
 		Path run = Files.createDirectories(this.directory.resolve("run"));
