@@ -82,6 +82,7 @@ public final class InProcessRestart implements ApplicationRestart {
 		NextBuild nextBuild = new NextBuild(directories.roots());
 		// as DevTools' restarts and Quarkus' dev mode, the JVM stays up when the new code
 		// does not start, and the next build starts it again: never a manual restart
+		nextBuild.mark();
 		while (!start(application, directories, parent, args, history, start)) {
 			try {
 				nextBuild.await();
@@ -91,6 +92,7 @@ public final class InProcessRestart implements ApplicationRestart {
 				return;
 			}
 			start = System.nanoTime();
+			nextBuild.mark();
 		}
 	}
 
