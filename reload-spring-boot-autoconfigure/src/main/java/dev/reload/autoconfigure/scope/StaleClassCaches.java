@@ -43,11 +43,12 @@ import org.springframework.util.ReflectionUtils;
  * class-keyed caches of bean post-processors and Spring's own infrastructure beans and
  * the Spring objects they hold, a few levels down (constructor candidates, lifecycle
  * metadata, auto-proxy decisions, the per-controller caches of handler adapters and their
- * return value handlers). Without this, each of them keeps a replaced generation, its
- * classes and its Metaspace alive. Only concurrent maps and sets are touched, so evicting
- * races with nothing; it runs shortly after a switch, and again once the beans the switch
- * replaced are destroyed, on a thread of its own. An in-process restart evicts every
- * class of the application it closed ({@link #evictAll}).
+ * return value handlers), and the caches of the application's Jackson mappers. Without
+ * this, each of them keeps a replaced generation, its classes and its Metaspace alive.
+ * Only concurrent maps and sets are touched, so evicting races with nothing; it runs
+ * shortly after a switch, and again once the beans the switch replaced are destroyed, on
+ * a thread of its own. An in-process restart evicts every class of the application it
+ * closed ({@link #evictAll}).
  *
  * @author reload-spring-boot
  */
@@ -170,6 +171,8 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 
 	private final Predicate<Class<?>> replaced;
 
+	private final JacksonCaches jacksonCaches;
+
 	private final Map<Class<?>, List<Field>> cacheFields = new ConcurrentHashMap<>();
 
 	private final Map<Class<?>, List<Field>> keyFields = new ConcurrentHashMap<>();
@@ -196,12 +199,14 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 		Assert.notNull(beanFactory, "'beanFactory' must not be null");
 		Assert.notNull(generations, "'generations' must not be null");
 		this.beanFactory = beanFactory;
+		this.jacksonCaches = new JacksonCaches(beanFactory.getBeanClassLoader());
 		this.replaced = (type) -> type.getClassLoader() instanceof GenerationClassLoader loader
 				&& loader.belongsTo(generations) && generations.generationOf(type.getName()) != loader.generation();
 	}
 
 	private StaleClassCaches(Predicate<Class<?>> replaced) {
 		this.beanFactory = null;
+		this.jacksonCaches = new JacksonCaches(null);
 		this.replaced = replaced;
 	}
 
@@ -338,6 +343,7 @@ public final class StaleClassCaches implements BeanSwapParticipant, DisposableBe
 					evict(singleton, stale, visited, DEPTH);
 				}
 			}
+			this.jacksonCaches.clear(beanFactory);
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not evict replaced classes from Spring's caches", ex);

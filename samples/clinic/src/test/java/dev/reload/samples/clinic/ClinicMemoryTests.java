@@ -42,12 +42,16 @@ class ClinicMemoryTests {
 		Path run = Files.createDirectories(this.directory.resolve("run"));
 		try (ClinicProcess clinic = ClinicProcess.start(run, List.of(), project.classDirectories())) {
 			// as PetClinic's: a handler method with parameters, whose resolvers Spring
-			// caches
+			// caches; and a record written as JSON, whose type Jackson's mapper caches
 			project.edit(VET_CONTROLLER, "List<String> vets() {",
 					"List<String> vets(@org.springframework.web.bind.annotation.RequestParam(defaultValue = \"1\") int page, "
 							+ "org.springframework.ui.Model model) {");
+			project.edit(VET_CONTROLLER, "	@GetMapping(\"/vets\")",
+					"	record Count(int count) {\n\t}\n\n\t@GetMapping(\"/vets/count\")\n\tCount count() {\n"
+							+ "\t\treturn new Count(1);\n\t}\n\n\t@GetMapping(\"/vets\")");
 			await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(clinic.url("/vets?page=1")).contains("James"));
 			serve(clinic);
+			assertThat(Http.get(clinic.url("/vets/count"))).isEqualTo("{\"count\":1}");
 			int before = liveGenerations(clinic);
 			String previous = "names.add(vet.getFirstName()";
 			for (int i = 1; i <= 20; i++) {
@@ -57,6 +61,7 @@ class ClinicMemoryTests {
 				String expected = "[\"" + i + " James Carter\"]";
 				await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(clinic.url("/vets")).equals(expected));
 				serve(clinic);
+				assertThat(Http.get(clinic.url("/vets/count"))).isEqualTo("{\"count\":1}");
 			}
 			assertAtMostMoreGenerationsAlive(clinic, before, 1);
 		}
