@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.jayway.jsonpath.DocumentContext;
@@ -46,9 +47,7 @@ class ClinicRestartTests {
 	@Test
 	void entityCodeChangeRebuildsThePersistenceUnitAndMappingChangeRestarts() throws IOException {
 		ClinicProject project = ClinicProject.copyTo(this.directory.resolve("project"));
-		Path run = Files.createDirectories(this.directory.resolve("run"));
-		try (ClinicProcess clinic = ClinicProcess.start(run, List.of(), project.classDirectories(),
-				"--management.endpoints.web.exposure.include=reload")) {
+		try (ClinicProcess clinic = start(project)) {
 			String vets = clinic.url("/vets");
 			assertThat(Http.get(vets)).isEqualTo("[\"James Carter\"]");
 			// an entity gets a helper, and the controller uses it: one save, in place
@@ -86,9 +85,7 @@ class ClinicRestartTests {
 	@Tag("jdk-neutral")
 	void restartWhoseApplicationDoesNotStartStartsAgainAfterTheNextBuild() throws IOException {
 		ClinicProject project = ClinicProject.copyTo(this.directory.resolve("project"));
-		Path run = Files.createDirectories(this.directory.resolve("run"));
-		try (ClinicProcess clinic = ClinicProcess.start(run, List.of(), project.classDirectories(),
-				"--management.endpoints.web.exposure.include=reload")) {
+		try (ClinicProcess clinic = start(project)) {
 			String vets = clinic.url("/vets");
 			assertThat(Http.get(vets)).isEqualTo("[\"James Carter\"]");
 			// a mapping change restarts, and the new start-up code throws
@@ -114,9 +111,7 @@ class ClinicRestartTests {
 	@Test
 	void entityChangeFailsNamingItWhenRestartsAreOff() throws IOException {
 		ClinicProject project = ClinicProject.copyTo(this.directory.resolve("project"));
-		Path run = Files.createDirectories(this.directory.resolve("run"));
-		try (ClinicProcess clinic = ClinicProcess.start(run, List.of(), project.classDirectories(),
-				"--management.endpoints.web.exposure.include=reload", "--reload.restart=never")) {
+		try (ClinicProcess clinic = start(project, "--reload.restart=never")) {
 			project.edit(VET, "public class Vet extends Person {",
 					"public class Vet extends Person {\n\n\tprivate String nickname = \"\";\n");
 			// the next request compiles the source and tries the reload
@@ -129,6 +124,13 @@ class ClinicRestartTests {
 				.contains("dev.reload.samples.clinic.vet.Vet (a JPA entity, whose mapping changed");
 			assertThat(clinic.output()).doesNotContain("Restarted dev.reload.samples.clinic.ClinicApplication");
 		}
+	}
+
+	private ClinicProcess start(ClinicProject project, String... args) throws IOException {
+		Path run = Files.createDirectories(this.directory.resolve("run"));
+		List<String> all = new ArrayList<>(List.of("--management.endpoints.web.exposure.include=reload"));
+		all.addAll(List.of(args));
+		return ClinicProcess.start(run, List.of(), project.classDirectories(), all.toArray(String[]::new));
 	}
 
 }
