@@ -46,6 +46,11 @@ outcome() {
 	curl -s --max-time 10 "localhost:$PORT/actuator/reload" | python3 -c 'import json,sys; print(" (" + json.load(sys.stdin)["lastReload"]["outcome"] + ")")' 2>/dev/null
 }
 
+# class loader generations alive after a full GC (soft references too: jcmd does not clear them)
+generations() {
+	jcmd $APP GC.class_histogram | grep -E " dev.reload.autoconfigure.classloader.GenerationClassLoader$" | awk '{print $2}'
+}
+
 # compile with requests flowing, then time the first response that shows MARKER
 # measure NAME PATH MARKER [curl args]
 during_total=0
@@ -75,6 +80,7 @@ measure() {
 		fi
 		if curl -s --max-time 20 "$@" "localhost:$PORT$path" | grep -q -- "$marker"; then
 			echo "| $name | $(( ($(date +%s%N) - t0) / 1000000 )) ms$(outcome) | $failed of $asked |"
+			[ -n "${COUNT_GENERATIONS:-}" ] && echo "  generations alive after a full GC: $(generations)" >&2
 			return 0
 		fi
 		sleep 0.02
@@ -84,11 +90,12 @@ measure() {
 
 # built before the start: a build while it starts rewrites the classes it reads
 compile
-java -Xmx1g -cp "target/classes:$(cat cp-$TOOL.txt)" org.springframework.samples.petclinic.PetClinicApplication \
+java -Xmx1g ${JAVA_OPTS:-} -cp "target/classes:$(cat cp-$TOOL.txt)" org.springframework.samples.petclinic.PetClinicApplication \
 	--server.port=$PORT --management.endpoints.web.exposure.include=* --spring.docker.compose.enabled=false > "$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; cd "$PC" && rm -f $P/system/InfoController.java && git checkout -q -- src && compile' EXIT
 for t in $(seq 1 240); do curl -sf "localhost:$PORT/" > /dev/null && break; sleep 0.5; done
+[ -n "${COUNT_GENERATIONS:-}" ] && echo "  generations alive after a full GC at the start: $(generations)" >&2
 echo "| edit ($TOOL) | compile end â†’ first new response | requests to /owners during the compile not answered 200 |"
 echo "| --- | --- | --- |"
 
@@ -174,5 +181,5 @@ echo "| a controller edit, 20 in a row | median $(echo "$sorted" | sed -n 10p)â€
 echo "| requests to /owners while the compiles ran | $during_total, of which $during_failed not 200 |"
 if [ "$TOOL" = starter ]; then
 	echo -n "generations alive after a full GC: "
-	jcmd $APP GC.class_histogram | grep -E " dev.reload.autoconfigure.classloader.GenerationClassLoader$" | awk '{print $2}'
+	generations
 fi
