@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.reload.autoconfigure.change.ClassFileIndex;
+import dev.reload.autoconfigure.change.StartupResources;
 import dev.reload.autoconfigure.classloader.ClassDirectories;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 import dev.reload.autoconfigure.launch.MainMethod;
@@ -109,7 +110,7 @@ public class ReloadApplicationListener implements SmartApplicationListener {
 		ClassGenerations generations = new ClassGenerations(directories, index.takeInitialClassFiles(), parent,
 				(name) -> false);
 		RelaunchedApplication.set(new RelaunchedApplication(generations, index, main.getDeclaringClass().getName(),
-				List.of(event.getArgs()), List.of()));
+				List.of(event.getArgs()), List.of(), StartupResources.read(roots)));
 		throw MainRelauncher.relaunch(main, event.getArgs(), generations.applicationClassLoader());
 	}
 

@@ -3,10 +3,15 @@ package dev.reload.autoconfigure;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.reload.autoconfigure.change.ClassFileIndex;
 import dev.reload.autoconfigure.change.ClassFileTrust;
 import dev.reload.autoconfigure.change.PendingChanges;
+import dev.reload.autoconfigure.change.StartupResources;
 import dev.reload.autoconfigure.change.SourceFiles;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 import dev.reload.autoconfigure.compile.SourceCompilations;
@@ -142,6 +147,24 @@ public final class ReloadAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	StartupResources reloadStartupResources(ApplicationRestart reloadApplicationRestart,
+			ClassGenerations reloadClassGenerations, ReloadProperties properties) {
+		RelaunchedApplication relaunched = RelaunchedApplication.current();
+		// a change to one can only be applied by a restart: left to the next start when
+		// there is none
+		if (!reloadApplicationRestart.isAvailable() || relaunched == null
+				|| relaunched.generations() != reloadClassGenerations) {
+			return StartupResources.unwatched();
+		}
+		Set<Path> ignored = Stream.of(properties.resolvedTouchFile(), properties.resolvedHistoryFile())
+			.filter(Objects::nonNull)
+			.collect(Collectors.toSet());
+		return StartupResources.watched(reloadClassGenerations.directories().roots(), relaunched.resources(), ignored,
+				properties.getQuietPeriod());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	RequestGate reloadRequestGate(ReloadProperties properties) {
 		return new RequestGate(properties.getRequestWait());
 	}
@@ -191,8 +214,8 @@ public final class ReloadAutoConfiguration {
 			RequestGate reloadRequestGate, ObjectProvider<BeanSwapParticipant> participants,
 			ObjectProvider<ReloadObserver> observers, ChangeSelection reloadChangeSelection,
 			BeanRetirement reloadBeanRetirement, SourceCompilation reloadSourceCompilation,
-			ApplicationRestart reloadApplicationRestart, ObjectProvider<PersistenceUnitRebuild> persistenceUnits,
-			ReloadProperties properties) {
+			ApplicationRestart reloadApplicationRestart, StartupResources reloadStartupResources,
+			ObjectProvider<PersistenceUnitRebuild> persistenceUnits, ReloadProperties properties) {
 		ReloadEngine.Settings settings = new ReloadEngine.Settings(properties.getRequestWait(),
 				properties.getDrainTimeout(), properties.isDebug(), properties.getHistorySize(),
 				properties.getMode() != ReloadProperties.Mode.MANUAL);
@@ -213,7 +236,7 @@ public final class ReloadAutoConfiguration {
 		return new ReloadEngine(reloadClassGenerations, reloadClassFileIndex, reloadPendingChanges, reloadableBeans,
 				reloadBeanRebuilder, reloadRequestGate, () -> participantList.obtain().iterator(), history,
 				() -> observerList.obtain().iterator(), reloadChangeSelection, trust, reloadBeanRetirement,
-				reloadSourceCompilation, reloadApplicationRestart,
+				reloadSourceCompilation, reloadApplicationRestart, reloadStartupResources,
 				SingletonSupplier.of(() -> persistenceUnits.getIfAvailable(() -> PersistenceUnitRebuild.NONE)),
 				settings);
 	}
@@ -231,8 +254,9 @@ public final class ReloadAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		BackgroundReloader reloadBackgroundReloader(ReloadEngine reloadEngine, PendingChanges reloadPendingChanges,
-				SourceCompilation reloadSourceCompilation) {
-			return new BackgroundReloader(reloadEngine, reloadPendingChanges, reloadSourceCompilation);
+				SourceCompilation reloadSourceCompilation, StartupResources reloadStartupResources) {
+			return new BackgroundReloader(reloadEngine, reloadPendingChanges, reloadSourceCompilation,
+					reloadStartupResources);
 		}
 
 	}
@@ -246,8 +270,9 @@ public final class ReloadAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		BackgroundReloader reloadBackgroundReloader(ReloadEngine reloadEngine, PendingChanges reloadPendingChanges,
-				SourceCompilation reloadSourceCompilation) {
-			return new BackgroundReloader(reloadEngine, reloadPendingChanges, reloadSourceCompilation);
+				SourceCompilation reloadSourceCompilation, StartupResources reloadStartupResources) {
+			return new BackgroundReloader(reloadEngine, reloadPendingChanges, reloadSourceCompilation,
+					reloadStartupResources);
 		}
 
 	}

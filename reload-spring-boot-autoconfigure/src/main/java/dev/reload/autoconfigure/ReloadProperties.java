@@ -69,11 +69,13 @@ public class ReloadProperties {
 	/**
 	 * What to do with a change that cannot be applied in place (a JPA entity, a
 	 * configuration class, a Spring Data repository with a custom implementation, a web
-	 * bean the web stack holds from start-up, the main class): 'auto' restarts an
-	 * application that runs from class directories in-process from a fresh generation, as
-	 * DevTools does, and reports it as RESTARTED; 'never' fails the reload with the
-	 * reason, and the old code keeps serving. A packaged application patched through an
-	 * overlay directory and an application under a test framework are never restarted.
+	 * bean the web stack holds from start-up, the main class, a resource of the class
+	 * directories read at start-up such as application.yml or schema.sql): 'auto'
+	 * restarts an application that runs from class directories in-process from a fresh
+	 * generation, as DevTools does, and reports it as RESTARTED; 'never' fails the reload
+	 * with the reason, and the old code keeps serving. A packaged application patched
+	 * through an overlay directory and an application under a test framework are never
+	 * restarted.
 	 */
 	private Restart restart = Restart.AUTO;
 

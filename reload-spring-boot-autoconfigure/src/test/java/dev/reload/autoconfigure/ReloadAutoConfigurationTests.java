@@ -11,6 +11,7 @@ import dev.reload.autoconfigure.actuate.ReloadEndpointAutoConfiguration;
 import dev.reload.autoconfigure.actuate.ReloadHealthContributorAutoConfiguration;
 import dev.reload.autoconfigure.actuate.ReloadHealthIndicator;
 import dev.reload.autoconfigure.change.PendingChanges;
+import dev.reload.autoconfigure.change.StartupResources;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 import dev.reload.autoconfigure.classloader.ReloadingClassLoader;
 import dev.reload.autoconfigure.compile.InProcessSourceCompilation;
@@ -139,6 +140,19 @@ class ReloadAutoConfigurationTests {
 		});
 		withDirectories(this.runner).withPropertyValues("reload.restart=never")
 			.run((context) -> assertThat(context.getBean(ApplicationRestart.class)).isSameAs(ApplicationRestart.NEVER));
+	}
+
+	@Test
+	void resourcesReadAtStartUpAreWatchedOnlyWhereARestartCanApplyThem() {
+		withDirectories(this.runner).run((context) -> {
+			StartupResources resources = context.getBean(StartupResources.class);
+			// not relaunched by its main: no restart, so nothing to watch them for
+			assertThat(resources.isRunning()).isFalse();
+			assertThat(resources.changed()).isEmpty();
+		});
+		StartupResources own = StartupResources.unwatched();
+		withDirectories(this.runner).withBean("ownResources", StartupResources.class, () -> own)
+			.run((context) -> assertThat(context.getBean(StartupResources.class)).isSameAs(own));
 	}
 
 	@Test

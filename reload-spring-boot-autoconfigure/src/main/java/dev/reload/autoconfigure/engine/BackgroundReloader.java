@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.reload.ReloadTrigger;
 import dev.reload.autoconfigure.change.PendingChanges;
+import dev.reload.autoconfigure.change.StartupResources;
 import dev.reload.autoconfigure.classloader.GenerationFreeThreads;
 
 import org.springframework.context.SmartLifecycle;
@@ -28,6 +29,8 @@ public final class BackgroundReloader implements SmartLifecycle {
 
 	private final SourceCompilation sources;
 
+	private final StartupResources resources;
+
 	private final AtomicBoolean scheduled = new AtomicBoolean();
 
 	private volatile ExecutorService executor;
@@ -39,14 +42,19 @@ public final class BackgroundReloader implements SmartLifecycle {
 	 * @param engine the engine that applies changes
 	 * @param watcher the watcher that reports settled changes
 	 * @param sources what reports settled edits of sources
+	 * @param resources what reports changed resources that the application read as it
+	 * started
 	 */
-	public BackgroundReloader(ReloadEngine engine, PendingChanges watcher, SourceCompilation sources) {
+	public BackgroundReloader(ReloadEngine engine, PendingChanges watcher, SourceCompilation sources,
+			StartupResources resources) {
 		Assert.notNull(engine, "'engine' must not be null");
 		Assert.notNull(watcher, "'watcher' must not be null");
 		Assert.notNull(sources, "'sources' must not be null");
+		Assert.notNull(resources, "'resources' must not be null");
 		this.engine = engine;
 		this.watcher = watcher;
 		this.sources = sources;
+		this.resources = resources;
 		this.executor = newExecutor();
 	}
 
@@ -57,6 +65,7 @@ public final class BackgroundReloader implements SmartLifecycle {
 		}
 		this.watcher.onChangePending(this::schedule);
 		this.sources.onChangePending(this::schedule);
+		this.resources.onChange(this::schedule);
 		this.running = true;
 	}
 
@@ -65,6 +74,7 @@ public final class BackgroundReloader implements SmartLifecycle {
 		this.running = false;
 		this.watcher.onChangePending(null);
 		this.sources.onChangePending(null);
+		this.resources.onChange(null);
 		this.executor.shutdownNow();
 	}
 

@@ -25,6 +25,7 @@ import dev.reload.autoconfigure.change.ChangeSet;
 import dev.reload.autoconfigure.change.ClassFileIndex;
 import dev.reload.autoconfigure.change.ClassFileTrust;
 import dev.reload.autoconfigure.change.PendingChanges;
+import dev.reload.autoconfigure.change.StartupResources;
 import dev.reload.autoconfigure.change.UntrustedClassFileException;
 import dev.reload.autoconfigure.engine.ReloadTransaction.Applied;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
@@ -93,6 +94,8 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 
 	private final ApplicationRestart restart;
 
+	private final StartupResources resources;
+
 	/** Set once a restart is under way: the context is about to close. */
 	private volatile boolean restarting;
 
@@ -115,6 +118,8 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 	 * @param sources what compiles edited sources before a reload
 	 * @param restart what restarts the application when a change cannot be applied in
 	 * place
+	 * @param resources the resources the application read as it started, whose change
+	 * restarts it
 	 * @param persistence what builds the persistence units again when a managed type's
 	 * code changed
 	 * @param settings how the engine behaves
@@ -123,7 +128,8 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 			ReloadableBeans beans, BeanRebuilder rebuilder, RequestGate gate,
 			Iterable<BeanSwapParticipant> participants, ReloadHistory history, Iterable<ReloadObserver> observers,
 			ChangeSelection selection, ClassFileTrust trust, BeanRetirement retirement, SourceCompilation sources,
-			ApplicationRestart restart, Supplier<PersistenceUnitRebuild> persistence, Settings settings) {
+			ApplicationRestart restart, StartupResources resources, Supplier<PersistenceUnitRebuild> persistence,
+			Settings settings) {
 		// generations, index, gate and what only the transaction uses are checked there
 		Assert.notNull(watcher, "'watcher' must not be null");
 		Assert.notNull(history, "'history' must not be null");
@@ -133,6 +139,7 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 		Assert.notNull(retirement, "'retirement' must not be null");
 		Assert.notNull(sources, "'sources' must not be null");
 		Assert.notNull(restart, "'restart' must not be null");
+		Assert.notNull(resources, "'resources' must not be null");
 		Assert.notNull(settings, "'settings' must not be null");
 		this.transaction = new ReloadTransaction(generations, index, beans, rebuilder, gate, participants, persistence);
 		this.generations = generations;
@@ -147,6 +154,7 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 		this.retirement = retirement;
 		this.sources = sources;
 		this.restart = restart;
+		this.resources = resources;
 	}
 
 	/**
@@ -176,13 +184,13 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 
 	/**
 	 * Return whether a request should call {@link #beforeRequest()}: requests apply
-	 * changes, and files are being written or a change waits to be applied. Two volatile
-	 * reads.
+	 * changes, and files are being written or a change waits to be applied. A few
+	 * volatile reads.
 	 * @return whether there is anything to do
 	 */
 	public boolean needsAttention() {
 		return this.settings.onRequest() && !this.restarting
-				&& (this.watcher.needsAttention() || this.sources.needsAttention());
+				&& (this.watcher.needsAttention() || this.sources.needsAttention() || this.resources.needsAttention());
 	}
 
 	/**
@@ -227,7 +235,8 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 	private boolean isPending(long deadline) throws InterruptedException {
 		// sources first: what compiling them writes is applied with the rest
 		boolean sourcesPending = this.sources.awaitSettled(deadline);
-		return !this.watcher.awaitSettled(deadline).isEmpty() || sourcesPending;
+		boolean resourcesPending = this.resources.awaitSettled(deadline);
+		return !this.watcher.awaitSettled(deadline).isEmpty() || sourcesPending || resourcesPending;
 	}
 
 	/**
@@ -300,6 +309,14 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 			logSkipped(selected);
 			changes = withoutRestartOnly(selected.changes());
 			this.trust.check(changes);
+			Set<String> resources = changedResources(selected);
+			if (!resources.isEmpty()) {
+				// what the application read as it started is read again only by a new
+				// start
+				this.selection.gatePassed();
+				return restart(changes, trigger, timestamp, start,
+						"Restarted: " + resources + " changed, which the application read as it started");
+			}
 			if (selected.closedReason() == null) {
 				this.selection.gatePassed();
 			}
@@ -330,7 +347,8 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 				this.restartOnly.refused(changes);
 				return failed(changes, trigger, timestamp, start, ex);
 			}
-			return restart(changes, trigger, timestamp, start, ex);
+			return restart(changes, trigger, timestamp, start,
+					"Restarted: changes to " + changes.classNames() + " cannot be applied in place: " + ex.reason());
 		}
 		catch (RuntimeException | LinkageError ex) {
 			return failed(changes, trigger, timestamp, start, ex);
@@ -351,11 +369,22 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 		return changes.without(kept);
 	}
 
+	/**
+	 * Return the resources read at start-up that differ from what the application started
+	 * with, unless the touch file holds reloads back or a build is still writing the
+	 * class files: a restart then would start from half a build.
+	 */
+	private Set<String> changedResources(Selection selected) {
+		if (!this.resources.needsAttention() || selected.closedReason() != null || selected.rebuilding()) {
+			return Set.of();
+		}
+		return this.resources.changed();
+	}
+
 	private ReloadReport restart(ChangeSet changes, ReloadTrigger trigger, Instant timestamp, long start,
-			RestartRequiredException ex) {
+			String reason) {
 		this.restarting = true;
 		this.watcher.changesApplied();
-		String reason = "Restarted: changes to " + changes.classNames() + " cannot be applied in place: " + ex.reason();
 		ReloadReport report = report(ReloadOutcome.RESTARTED, changes, Set.of(), trigger, timestamp, start, reason);
 		record(report, null);
 		logger.info(reason + "; restarting the application from the class files on disk (" + trigger + ")");

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.reload.ReloadReport;
 import dev.reload.autoconfigure.change.ClassFileIndex;
+import dev.reload.autoconfigure.change.StartupResources;
 import dev.reload.autoconfigure.classloader.ClassDirectories;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 import dev.reload.autoconfigure.classloader.GenerationFreeThreads;
@@ -105,8 +106,9 @@ public final class InProcessRestart implements ApplicationRestart {
 		ClassFileIndex index = new ClassFileIndex(directories, Map.of());
 		ClassGenerations generations = new ClassGenerations(directories, index.takeInitialClassFiles(), parent,
 				(name) -> false);
+		// before main reads them: a build that writes them while it starts is a change
 		RelaunchedApplication restarted = new RelaunchedApplication(generations, index, application.mainClassName(),
-				application.args(), history);
+				application.args(), history, StartupResources.read(directories.roots()));
 		RelaunchedApplication.set(restarted);
 		Thread.currentThread().setContextClassLoader(generations.applicationClassLoader());
 		String problem;

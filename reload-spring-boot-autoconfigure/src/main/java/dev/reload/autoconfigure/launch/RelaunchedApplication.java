@@ -1,9 +1,11 @@
 package dev.reload.autoconfigure.launch;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.reload.ReloadReport;
 import dev.reload.autoconfigure.change.ClassFileIndex;
+import dev.reload.autoconfigure.change.StartupResources;
 import dev.reload.autoconfigure.classloader.ClassGenerations;
 import org.jspecify.annotations.Nullable;
 
@@ -20,10 +22,12 @@ import org.springframework.util.Assert;
  * @param args the arguments {@code main} was given
  * @param history the reports of the runs before a restart, newest first, which the
  * restarted run goes on from
+ * @param resources the resources of the class directories as they were before
+ * {@code main} ran, as {@link StartupResources#read(List)} returns them
  * @author reload-spring-boot
  */
 public record RelaunchedApplication(ClassGenerations generations, ClassFileIndex index, String mainClassName,
-		List<String> args, List<ReloadReport> history) {
+		List<String> args, List<ReloadReport> history, Map<String, String> resources) {
 
 	private static volatile @Nullable RelaunchedApplication current;
 
@@ -34,6 +38,7 @@ public record RelaunchedApplication(ClassGenerations generations, ClassFileIndex
 	 * @param mainClassName the class whose {@code main} was relaunched
 	 * @param args the arguments {@code main} was given
 	 * @param history the reports of the runs before a restart, newest first
+	 * @param resources the resources of the class directories before {@code main} ran
 	 */
 	public RelaunchedApplication {
 		Assert.notNull(generations, "'generations' must not be null");
@@ -41,6 +46,7 @@ public record RelaunchedApplication(ClassGenerations generations, ClassFileIndex
 		Assert.hasText(mainClassName, "'mainClassName' must not be empty");
 		args = List.copyOf(args);
 		history = List.copyOf(history);
+		resources = Map.copyOf(resources);
 	}
 
 	/**

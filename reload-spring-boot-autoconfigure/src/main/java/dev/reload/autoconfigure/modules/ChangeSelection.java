@@ -54,26 +54,28 @@ public final class ChangeSelection {
 	 */
 	public Selection select(ChangeSet changes) {
 		if (changes.isEmpty()) {
-			return new Selection(changes, Map.of(), null);
+			return new Selection(changes, Map.of(), null, false);
 		}
 		String closed = (this.touchFile != null) ? this.touchFile.closedReason() : null;
 		if (closed != null) {
-			return new Selection(ChangeSet.NONE, Map.of(), closed);
+			return new Selection(ChangeSet.NONE, Map.of(), closed, false);
 		}
 		List<ModulePattern> touched = (this.touchFile != null) ? this.touchFile.patterns() : List.of();
 		Map<String, String> skipped = new TreeMap<>();
+		boolean rebuilding = false;
 		for (String name : changes.classNames()) {
 			ChangeSet.ClassFile file = changes.contents().get(name);
 			boolean annotatedNow = file != null && AnnotatedClasses.isAnnotated(file.bytes());
 			String reason = this.registrations.skipReason(name, annotatedNow, touched);
 			if (reason == null && changes.removed().contains(name)) {
 				reason = rebuildingReason(name);
+				rebuilding = rebuilding || reason != null;
 			}
 			if (reason != null) {
 				skipped.put(name, reason);
 			}
 		}
-		return new Selection(changes.without(skipped.keySet()), skipped, null);
+		return new Selection(changes.without(skipped.keySet()), skipped, null, rebuilding);
 	}
 
 	private @Nullable String rebuildingReason(String removedClass) {
@@ -125,8 +127,11 @@ public final class ChangeSelection {
 	 * @param changes the changes to apply
 	 * @param skipped the changed classes not applied, with the reason
 	 * @param closedReason why no change is applied at all, or {@code null}
+	 * @param rebuilding whether a build is rewriting the class files: some are gone whose
+	 * sources are not
 	 */
-	public record Selection(ChangeSet changes, Map<String, String> skipped, @Nullable String closedReason) {
+	public record Selection(ChangeSet changes, Map<String, String> skipped, @Nullable String closedReason,
+			boolean rebuilding) {
 
 		public Selection {
 			skipped = Map.copyOf(skipped);

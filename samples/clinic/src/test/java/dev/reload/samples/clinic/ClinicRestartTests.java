@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
@@ -105,6 +108,52 @@ class ClinicRestartTests {
 			project.build();
 			await().atMost(TIMEOUT).ignoreExceptions().until(() -> Http.get(vets).equals("[\"James Carter\"]"));
 			assertThat(clinic.output()).contains("Restarted dev.reload.samples.clinic.ClinicApplication in");
+		}
+	}
+
+	@Test
+	void resourceReadAtStartUpRestartsWhenABuildChangesItAndATemplateDoesNot() throws IOException {
+		ClinicProject project = ClinicProject.copyTo(this.directory.resolve("project"));
+		try (ClinicProcess clinic = start(project)) {
+			String welcome = clinic.url("/");
+			String vets = clinic.url("/vets");
+			assertThat(Http.get(welcome)).contains("Welcome to the clinic");
+			// Maven copies an edited application.yml, which only a new start reads, then
+			// deletes every class file and has javac write them again
+			Path vetClasses = project.classes().resolve("dev/reload/samples/clinic/vet");
+			Map<Path, byte[]> compiled = new HashMap<>();
+			try (Stream<Path> files = Files.list(vetClasses)) {
+				for (Path file : files.toList()) {
+					compiled.put(file, Files.readAllBytes(file));
+				}
+			}
+			for (Path file : compiled.keySet()) {
+				Files.delete(file);
+			}
+			Path configuration = project.classes().resolve("application.yml");
+			Files.writeString(configuration,
+					Files.readString(configuration).replace("Welcome to the clinic", "Welcome back"));
+			// no restart from half a build: the old code answers meanwhile
+			await().during(Duration.ofMillis(1500))
+				.atMost(TIMEOUT)
+				.until(() -> Http.get(welcome).contains("Welcome to the clinic"));
+			for (Map.Entry<Path, byte[]> file : compiled.entrySet()) {
+				Files.write(file.getKey(), file.getValue());
+			}
+			await().atMost(TIMEOUT).ignoreExceptions().until(() -> Http.get(welcome).contains("Welcome back"));
+			assertThat(Http.get(vets)).isEqualTo("[\"James Carter\"]");
+			DocumentContext status = JsonPath.parse(Http.get(clinic.url("/actuator/reload")));
+			assertThat(status.read("$.history[0].outcome", String.class)).as(status::jsonString).isEqualTo("RESTARTED");
+			assertThat(status.read("$.history[0].error", String.class))
+				.isEqualTo("Restarted: [application.yml] changed, which the application read as it started");
+			// a template is read again on each request: served as it is, no restart
+			Path template = project.classes().resolve("templates/welcome.html");
+			Files.writeString(template, Files.readString(template).replace("<h2", "<h2 class=\"edited\""));
+			await().atMost(TIMEOUT).until(() -> Http.get(welcome).contains("class=\"edited\""));
+			status = JsonPath.parse(Http.get(clinic.url("/actuator/reload")));
+			List<String> outcomes = status.read("$.history[*].outcome");
+			assertThat(outcomes).as(status::jsonString).containsExactly("RESTARTED");
+			assertThat(clinic.output()).containsOnlyOnce("Restarted dev.reload.samples.clinic.ClinicApplication in");
 		}
 	}
 
