@@ -217,6 +217,18 @@ public final class ClassGenerations {
 	}
 
 	/**
+	 * Let go of every generation after the first, once the application they served has
+	 * been closed for a restart. The thread that first launched the application still
+	 * holds these generations on its stack, where it waits for the JVM to end; after
+	 * this, only generation 0 is reached from there. A class loaded afterwards comes from
+	 * generation 0.
+	 */
+	public synchronized void retire() {
+		this.owners = Map.of();
+		this.removed = Set.of();
+	}
+
+	/**
 	 * Return the generation that should define or hand out the given class for a
 	 * requesting generation.
 	 * @param className the class name

@@ -88,6 +88,21 @@ public final class BeanRetirement implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Let go of what a failed reload built: the beans it made are gone with it, but
+	 * Spring's caches of their classes, filled as they were built, would keep its
+	 * generation alive until the next switch; they are evicted as after a retirement.
+	 */
+	void discarded() {
+		try {
+			this.afterRetirement.run();
+		}
+		catch (RuntimeException ex) {
+			// only memory is at stake
+			logger.debug("Could not evict the caches of a failed reload", ex);
+		}
+	}
+
 	@Override
 	public void start() {
 		this.running = true;

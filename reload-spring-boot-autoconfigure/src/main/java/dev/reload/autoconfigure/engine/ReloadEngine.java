@@ -394,6 +394,7 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 
 	private ReloadReport failed(ChangeSet changes, ReloadTrigger trigger, Instant timestamp, long start, Throwable ex) {
 		this.watcher.changesRejected(changes);
+		this.retirement.discarded();
 		String error = describe(ex);
 		ReloadReport report = report(ReloadOutcome.FAILED, changes, Set.of(), trigger, timestamp, start, error);
 		record(report, ex);

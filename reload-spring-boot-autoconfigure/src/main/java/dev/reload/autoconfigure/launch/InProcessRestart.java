@@ -78,6 +78,7 @@ public final class InProcessRestart implements ApplicationRestart {
 		// nothing runs the closed application's code again; Spring's static caches
 		// would keep its classes
 		StaleClassCaches.evictAll(previous);
+		previous.retire();
 		ClassDirectories directories = previous.directories();
 		ClassLoader parent = previous.applicationClassLoader().getParent();
 		NextBuild nextBuild = new NextBuild(directories.roots());
