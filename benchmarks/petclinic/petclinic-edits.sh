@@ -13,6 +13,8 @@
 #   - mvn -f pom-starter.xml dependency:build-classpath -Dmdep.outputFile=cp-starter.txt, and the
 #     same for devtools (cp-devtools.txt).
 # Then: benchmarks/petclinic/petclinic-edits.sh PETCLINIC_DIR starter|devtools
+# With WATCH=1 (starter only) the application runs with reload.mode=watch and no request is made
+# during the compiles: each figure is the time to the reload the watcher applied, then checked.
 # It resets PetClinic's src/ with git before and after.
 set -uo pipefail
 PC=$(cd "$1" && pwd)
@@ -51,6 +53,11 @@ generations() {
 	jcmd $APP GC.class_histogram | grep -E " dev.reload.autoconfigure.classloader.GenerationClassLoader$" | awk '{print $2}'
 }
 
+# the newest report's time: a reload applied with no request changes it
+last_reload() {
+	curl -s --max-time 5 "localhost:$PORT/actuator/reload" | python3 -c 'import json,sys; h=json.load(sys.stdin)["history"]; print(h[0]["timestamp"] if h else "none")' 2>/dev/null
+}
+
 # compile with requests flowing, then time the first response that shows MARKER
 # measure NAME PATH MARKER [curl args]
 during_total=0
@@ -59,6 +66,8 @@ measure() {
 	local name=$1 path=$2 marker=$3
 	shift 3
 	local stop=$(mktemp)
+	local before
+	[ "${WATCH:-}" = 1 ] && before=$(last_reload) && rm -f "$stop"
 	# requests while it compiles
 	( while [ -e "$stop" ]; do curl -s -o /dev/null --max-time 20 -w '%{http_code}\n' "localhost:$PORT/owners?lastName=" >> "$stop.codes"; sleep 0.05; done ) &
 	local poller=$!
@@ -72,6 +81,28 @@ measure() {
 	during_failed=$((during_failed + failed))
 	rm -f "$stop.codes"
 	local end=$((SECONDS + 120))
+	if [ "${WATCH:-}" = 1 ]; then
+		# no request until the watcher has applied it (a restart answers nothing for a while);
+		# a template is read on each request, with no reload
+		local now checks=0 applied
+		while [ -z "${NO_RELOAD:-}" ] && [ $SECONDS -lt $end ]; do
+			now=$(last_reload)
+			checks=$((checks + 1))
+			[ -n "$now" ] && [ "$now" != "$before" ] && break
+			sleep 0.02
+		done
+		applied="$(( ($(date +%s%N) - t0) / 1000000 )) ms to the watcher's reload$(outcome)"
+		[ $checks = 1 ] && applied="applied before the compile ended$(outcome)"
+		[ -n "${NO_RELOAD:-}" ] && applied="no reload"
+		local response=$(curl -s --max-time 20 "$@" "localhost:$PORT$path")
+		if echo "$response" | grep -q -- "$marker"; then
+			echo "| $name | $applied; the next request new | |"
+		else
+			echo "| $name | $applied; the next request NOT new | |"
+			echo "$response" > "$LOG.not-new"
+		fi
+		return 0
+	fi
 	while [ $SECONDS -lt $end ]; do
 		if ! kill -0 $APP 2> /dev/null; then
 			echo "| $name | the application has exited |"
@@ -89,14 +120,21 @@ measure() {
 
 # built before the start: a build while it starts rewrites the classes it reads
 compile
+MODE_ARG=
+[ "${WATCH:-}" = 1 ] && MODE_ARG=--reload.mode=watch
 java -Xmx1g ${JAVA_OPTS:-} -cp "target/classes:$(cat cp-$TOOL.txt)" org.springframework.samples.petclinic.PetClinicApplication \
-	--server.port=$PORT --management.endpoints.web.exposure.include=* --spring.docker.compose.enabled=false > "$LOG" 2>&1 &
+	--server.port=$PORT --management.endpoints.web.exposure.include=* --spring.docker.compose.enabled=false $MODE_ARG > "$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; cd "$PC" && rm -f $P/system/InfoController.java && git checkout -q -- src && compile' EXIT
 for t in $(seq 1 240); do curl -sf "localhost:$PORT/" > /dev/null && break; sleep 0.5; done
 [ -n "${COUNT_GENERATIONS:-}" ] && echo "  generations alive after a full GC at the start: $(generations)" >&2
 echo "| edit ($TOOL) | compile end → first new response | requests to /owners during the compile not answered 200 |"
 echo "| --- | --- | --- |"
+
+edit $P/system/WelcomeController.java '		return "welcome";' '		return "redirect:/owners/find";'
+measure "welcome logic: / redirects to the owner search" "/" "Location: .*/owners/find" -i
+edit $P/system/WelcomeController.java '		return "redirect:/owners/find";' '		return "welcome";'
+measure "welcome logic back" "/" "<h2>Welcome</h2>"
 
 edit $P/owner/OwnerController.java "int pageSize = 5;" "int pageSize = 3;"
 measure "owners page size 5 → 3" "/owners?page=1" "page=4"
@@ -137,7 +175,7 @@ edit $P/vet/Vets.java "	public List<Vet> getVetList() {" "	public int getCount()
 measure "a DTO change (Vets gets a count)" "/vets" '"count":' -H "Accept: application/json"
 
 edit src/main/resources/templates/welcome.html '<h2 th:text="#{welcome}">Welcome</h2>' '<h2 th:text="#{welcome}">Welcome</h2><p>edited</p>'
-measure "a template" "/" "<p>edited</p>"
+NO_RELOAD=1 measure "a template" "/" "<p>edited</p>"
 
 edit $P/system/WebConfiguration.java 'interceptor.setParamName("lang");' 'interceptor.setParamName("language");'
 measure "@Configuration: the locale parameter renamed" "/?language=es" "Bienvenido"
@@ -174,9 +212,11 @@ for i in $(seq 1 20); do
 	# not in a subshell: measure counts the requests made while compiling
 	measure "run $i" "/info" "\"name\":\"run$i\"" > "$LOG.line"
 	times+=("$(sed -n 's/^| run [0-9]* | \([0-9]*\) ms.*/\1/p' "$LOG.line")")
+	grep -q 'applied before the compile ended.*; the next request new' "$LOG.line" && before_end=$((${before_end:-0} + 1))
+	grep -q 'NOT new' "$LOG.line" && cat "$LOG.line"
 done
-sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-echo "| a controller edit, 20 in a row | median $(echo "$sorted" | sed -n 10p)–$(echo "$sorted" | sed -n 11p) ms (min $(echo "$sorted" | head -1), max $(echo "$sorted" | tail -1))$(outcome) |"
+sorted=$(printf '%s\n' "${times[@]}" | sed '/^$/d' | sort -n)
+[ "${WATCH:-}" = 1 ] && echo "| a controller edit, 20 in a row | ${before_end:-0} of 20 applied by the watcher before the compile ended and new on the next request$(outcome) |" || echo "| a controller edit, 20 in a row | median $(echo "$sorted" | sed -n 10p)–$(echo "$sorted" | sed -n 11p) ms (min $(echo "$sorted" | head -1), max $(echo "$sorted" | tail -1))$(outcome) |"
 echo "| requests to /owners while the compiles ran | $during_total, of which $during_failed not 200 |"
 if [ "$TOOL" = starter ]; then
 	echo -n "generations alive after a full GC: "

@@ -329,6 +329,25 @@ public final class ClassFileIndex {
 	}
 
 	/**
+	 * Return whether any class file of the given changes is no longer what was read: a
+	 * build wrote it again, or was still writing it, while a reload read it.
+	 * @param changes changes read from disk
+	 * @return whether a class file of theirs differs now
+	 */
+	public boolean rewrittenSince(ChangeSet changes) {
+		for (ClassFile read : changes.contents().values()) {
+			if (this.packaged.get(read.name()) == read) {
+				continue;
+			}
+			byte[] now = currentClassFile(read.name());
+			if (now == null || !sha256(now).equals(read.sha256())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Return the class file a class under the reload directories has on disk now, or its
 	 * packaged one.
 	 * @param className the class name

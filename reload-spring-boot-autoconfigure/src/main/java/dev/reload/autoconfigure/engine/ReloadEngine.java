@@ -351,7 +351,23 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 					"Restarted: changes to " + changes.classNames() + " cannot be applied in place: " + ex.reason());
 		}
 		catch (RuntimeException | LinkageError ex) {
+			if (!recordNoChanges && rewritten(changes)) {
+				// a build wrote them while they were read (a class file half written):
+				// its
+				// writes are a burst the watcher reports again once they settle
+				logger.debug("Class files changed while a reload read them; it is tried again once they settle", ex);
+				return report(ReloadOutcome.NO_CHANGES, ChangeSet.NONE, Set.of(), trigger, timestamp, start, null);
+			}
 			return failed(changes, trigger, timestamp, start, ex);
+		}
+	}
+
+	private boolean rewritten(ChangeSet changes) {
+		try {
+			return this.index.rewrittenSince(changes);
+		}
+		catch (RuntimeException ex) {
+			return false;
 		}
 	}
 

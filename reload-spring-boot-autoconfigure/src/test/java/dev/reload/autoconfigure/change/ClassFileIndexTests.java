@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,6 +69,25 @@ class ClassFileIndexTests {
 		Files.setLastModifiedTime(clock, written);
 		ChangeSet changes = index.diff(List.of(clock));
 		assertThat(changes.modified()).containsOnlyKeys("sample.Clock");
+	}
+
+	@Test
+	void aClassFileWrittenWhileItWasReadIsRewritten() throws IOException {
+		SourceCompiler.compile(this.classes, Map.of("sample.Clock", CLOCK.formatted("noon")));
+		ClassFileIndex index = index(Map.of());
+		Path clock = file("sample.Clock");
+		SourceCompiler.compile(this.classes, Map.of("sample.Clock", CLOCK.formatted("midnight")));
+		byte[] whole = Files.readAllBytes(clock);
+		// half of it written when the reload reads it, as a build writes it
+		Files.write(clock, Arrays.copyOf(whole, whole.length / 2));
+		ChangeSet half = index.diff(List.of(clock));
+		assertThat(index.rewrittenSince(half)).isFalse();
+		Files.write(clock, whole);
+		assertThat(index.rewrittenSince(half)).isTrue();
+		ChangeSet written = index.diff(List.of(clock));
+		assertThat(index.rewrittenSince(written)).isFalse();
+		Files.delete(clock);
+		assertThat(index.rewrittenSince(written)).isTrue();
 	}
 
 	@Test
