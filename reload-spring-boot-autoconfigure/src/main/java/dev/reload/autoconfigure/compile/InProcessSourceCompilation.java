@@ -39,7 +39,7 @@ public final class InProcessSourceCompilation implements SourceCompilation, Smar
 
 	private final BuildOptions options;
 
-	private final ServedResources resources;
+	private final CopiedResources resources;
 
 	/**
 	 * Create an instance.
@@ -59,7 +59,7 @@ public final class InProcessSourceCompilation implements SourceCompilation, Smar
 		Assert.notEmpty(sourceRoots, "'sourceRoots' must not be empty");
 		SourceRoots roots = new SourceRoots(sourceRoots, classDirectories);
 		BuildOptions options = BuildOptions.detect(sourceRoots, classDirectories, classpath);
-		this.resources = ServedResources.of(roots);
+		this.resources = CopiedResources.of(roots);
 		this.pending = new PendingSources(roots, this.resources);
 		this.watcher = DirectoryWatcher.of(this.pending.watched(), this.pending::counts, quietPeriod, POLL_INTERVAL,
 				this.pending);
@@ -95,7 +95,7 @@ public final class InProcessSourceCompilation implements SourceCompilation, Smar
 	}
 
 	/**
-	 * Return the resource roots whose templates and static files are copied on save.
+	 * Return the resource roots whose files are copied on save.
 	 * @return the roots
 	 */
 	public List<Path> resourceRoots() {
@@ -126,22 +126,24 @@ public final class InProcessSourceCompilation implements SourceCompilation, Smar
 		if (edited.isEmpty()) {
 			return false;
 		}
-		// templates and static files are read on each request: copied, not reloaded
+		// resources are copied, not compiled: templates and static files are read on
+		// each request, and a resource read at start-up restarts the application
 		Set<Path> resources = new HashSet<>();
-		edited.stream().filter(this.resources::isServed).forEach(resources::add);
+		edited.stream().filter(this.resources::isCopied).forEach(resources::add);
+		boolean copied = false;
 		if (!resources.isEmpty()) {
-			this.resources.copy(resources);
+			copied = !this.resources.copy(resources).isEmpty();
 			this.pending.compiled(resources);
 			edited = new HashSet<>(edited);
 			edited.removeAll(resources);
 			if (edited.isEmpty()) {
-				return false;
+				return copied;
 			}
 		}
 		try {
 			IncrementalCompiler.Result result = this.compiler.compile(edited);
 			this.pending.compiled(result.handled());
-			return result.changedFiles();
+			return result.changedFiles() || copied;
 		}
 		catch (RuntimeException ex) {
 			this.pending.rejected(edited);

@@ -31,7 +31,7 @@ final class PendingSources implements DirectoryWatcher.Listener {
 
 	private final SourceRoots roots;
 
-	private final ServedResources resources;
+	private final CopiedResources resources;
 
 	private final Object monitor = new Object();
 
@@ -47,7 +47,7 @@ final class PendingSources implements DirectoryWatcher.Listener {
 
 	private volatile @Nullable Runnable changePendingListener;
 
-	PendingSources(SourceRoots roots, ServedResources resources) {
+	PendingSources(SourceRoots roots, CopiedResources resources) {
 		Assert.notNull(roots, "'roots' must not be null");
 		Assert.notNull(resources, "'resources' must not be null");
 		this.roots = roots;
@@ -55,12 +55,12 @@ final class PendingSources implements DirectoryWatcher.Listener {
 	}
 
 	/**
-	 * Return whether a file counts: a Java source under a source root, or a served
-	 * resource.
+	 * Return whether a file counts: a Java source under a source root, or a resource
+	 * copied on save.
 	 */
 	boolean counts(Path file) {
 		return (file.getFileName().toString().endsWith(".java") && this.roots.rootOf(file) != null)
-				|| this.resources.isServed(file);
+				|| this.resources.isCopied(file);
 	}
 
 	boolean needsAttention() {
@@ -169,7 +169,7 @@ final class PendingSources implements DirectoryWatcher.Listener {
 	}
 
 	private boolean isEdited(Path source) {
-		if (this.resources.isServed(source)) {
+		if (this.resources.isCopied(source)) {
 			return true;
 		}
 		if (this.roots.className(source) == null) {

@@ -76,8 +76,9 @@ public final class SourceCompilations {
 			return SourceCompilation.NONE;
 		}
 		logger.info("Edited sources in " + javaRoots + " are compiled on the next reload "
-				+ compilation.compilerOptions() + (compilation.resourceRoots().isEmpty() ? ""
-						: "; edited templates and static files in " + compilation.resourceRoots() + " are copied"));
+				+ compilation.compilerOptions()
+				+ (compilation.resourceRoots().isEmpty() ? "" : "; edited resources in " + compilation.resourceRoots()
+						+ " are copied, application*.properties and .yml left to the build"));
 		if (!compilation.missingProcessors().isEmpty()) {
 			logger.warn("The build's annotationProcessorPaths name " + compilation.missingProcessors()
 					+ ", found neither on the class path nor in the local Maven repository: sources that need them "

@@ -309,7 +309,7 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 			logSkipped(selected);
 			changes = withoutRestartOnly(selected.changes());
 			this.trust.check(changes);
-			Set<String> resources = changedResources(selected);
+			Set<String> resources = changedResources(selected, compiled);
 			if (!resources.isEmpty()) {
 				// what the application read as it started is read again only by a new
 				// start
@@ -390,8 +390,9 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 	 * with, unless the touch file holds reloads back or a build is still writing the
 	 * class files: a restart then would start from half a build.
 	 */
-	private Set<String> changedResources(Selection selected) {
-		if (!this.resources.needsAttention() || selected.closedReason() != null || selected.rebuilding()) {
+	private Set<String> changedResources(Selection selected, boolean copied) {
+		// the watcher may not have seen a copy made by this reload's compile yet
+		if (!(this.resources.needsAttention() || copied) || selected.closedReason() != null || selected.rebuilding()) {
 			return Set.of();
 		}
 		return this.resources.changed();

@@ -58,7 +58,7 @@ public interface SourceCompilation {
 	 * change, unless asked to.
 	 * @param retryRejected whether to compile sources that failed before and have not
 	 * changed since
-	 * @return whether class files were written or deleted
+	 * @return whether class files or copies of resources were written or deleted
 	 * @throws RuntimeException with the compiler's messages, naming each file and line,
 	 * when a source does not compile; nothing is written then
 	 */

@@ -53,8 +53,7 @@ class ClinicDevelopmentTests {
 		try (ClinicProcess clinic = ClinicProcess.start(run, List.of(), project.classDirectories(),
 				"--management.endpoints.web.exposure.include=reload")) {
 			assertThat(clinic.output()).contains("was relaunched from the reloadable class loader")
-				.contains(
-						"edited templates and static files in [" + project.file("src/main/resources") + "] are copied");
+				.contains("edited resources in [" + project.file("src/main/resources") + "] are copied");
 			assertThat(Http.get(clinic.url("/"))).contains("<h2>Welcome to the clinic</h2>");
 			project.edit("src/main/resources/templates/welcome.html", "<h2 th:text", "<h2 class=\"edited\" th:text");
 			await().atMost(Duration.ofSeconds(20)).until(() -> Http.get(clinic.url("/")).contains("class=\"edited\""));

@@ -12,26 +12,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
 /**
- * The templates and static files of the source tree ({@code src/main/resources}) and the
- * class directory the build copies them to: an edited template or static file is copied
- * there, as an IDE does on save, so that the next request is served by it. Only what is
- * rendered or served ({@code templates/}, {@code static/}, {@code public/},
- * {@code resources/}, {@code META-INF/resources/}) is copied; other resources, such as
- * {@code application.yml}, may be filtered by the build and are read once at start-up
- * anyway.
+ * The resources of the source tree ({@code src/main/resources}) and the class directory
+ * the build copies them to: an edited resource is copied there, as an IDE does on save. A
+ * template or static file is then rendered or served by the next request; a resource the
+ * application read as it started ({@code schema.sql}, a message bundle) restarts it with
+ * the edit, so that an entity's new column and its {@code schema.sql} arrive together.
+ * Spring Boot's configuration files ({@code application*.properties}, {@code .yml},
+ * {@code .yaml}) are left to the build, which filters them with Spring Boot's parent.
  *
  * @author reload-spring-boot
  */
-final class ServedResources {
+final class CopiedResources {
 
-	private static final List<Path> SERVED = List.of(Path.of("templates"), Path.of("static"), Path.of("public"),
-			Path.of("resources"), Path.of("META-INF/resources"));
+	/** What Spring Boot's parent filters: a copy would lack the build's values. */
+	private static final Pattern FILTERED = Pattern.compile("application.*\\.(properties|ya?ml)");
 
 	/** The resource roots, each with the class directory its files are copied to. */
 	private final Map<Path, Path> outputs;
@@ -40,7 +41,7 @@ final class ServedResources {
 	 * Create an instance.
 	 * @param outputs each resource root with the class directory its files go to
 	 */
-	ServedResources(Map<Path, Path> outputs) {
+	CopiedResources(Map<Path, Path> outputs) {
 		Assert.notNull(outputs, "'outputs' must not be null");
 		this.outputs = Map.copyOf(outputs);
 	}
@@ -50,9 +51,9 @@ final class ServedResources {
 	 * {@code src/main/resources} beside each {@code src/main/java} whose classes go to a
 	 * reload directory.
 	 * @param roots the Java source roots
-	 * @return the served resources
+	 * @return the resources
 	 */
-	static ServedResources of(SourceRoots roots) {
+	static CopiedResources of(SourceRoots roots) {
 		Map<Path, Path> outputs = new LinkedHashMap<>();
 		for (Path root : roots.roots()) {
 			Path parent = root.getParent();
@@ -63,7 +64,7 @@ final class ServedResources {
 				}
 			}
 		}
-		return new ServedResources(outputs);
+		return new CopiedResources(outputs);
 	}
 
 	List<Path> roots() {
@@ -71,15 +72,15 @@ final class ServedResources {
 	}
 
 	/**
-	 * Return whether a file is a served resource under one of the roots.
+	 * Return whether a file is a resource under one of the roots that is copied on save.
 	 */
-	boolean isServed(Path file) {
+	boolean isCopied(Path file) {
 		Path root = rootOf(file);
-		if (root == null || Files.isDirectory(file)) {
+		if (root == null || file.equals(root) || Files.isDirectory(file)) {
 			return false;
 		}
-		Path relative = root.relativize(file);
-		return SERVED.stream().anyMatch((served) -> relative.startsWith(served) && !relative.equals(served));
+		String name = file.getFileName().toString();
+		return !FILTERED.matcher(name).matches() && !name.endsWith(".reload-tmp");
 	}
 
 	private @Nullable Path rootOf(Path file) {
