@@ -247,7 +247,7 @@ public final class StartupResources implements SmartLifecycle, DirectoryWatcher.
 	}
 
 	private static boolean counts(Path root, Path path) {
-		if (path.equals(root) || path.getFileName().toString().endsWith(".class")) {
+		if (path.equals(root) || path.getFileName().toString().endsWith(".class") || TemporaryFiles.isTemporary(path)) {
 			return false;
 		}
 		String name = name(root, path);

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import dev.reload.autoconfigure.change.TemporaryFiles;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -80,7 +81,7 @@ final class CopiedResources {
 			return false;
 		}
 		String name = file.getFileName().toString();
-		return !FILTERED.matcher(name).matches() && !name.endsWith(".reload-tmp");
+		return !FILTERED.matcher(name).matches() && !TemporaryFiles.isTemporary(file);
 	}
 
 	private @Nullable Path rootOf(Path file) {

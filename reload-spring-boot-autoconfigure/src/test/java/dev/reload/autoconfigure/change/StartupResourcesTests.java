@@ -49,6 +49,7 @@ class StartupResourcesTests {
 		write("META-INF/build-info.properties", "build.time=1");
 		write("META-INF/maven/dev.reload/clinic/pom.properties", "version=1");
 		write("git.properties", "git.commit.id=1");
+		write("db/h2/.schema.sql.swp", "swap");
 		Map<String, String> read = StartupResources.read(List.of(this.classes));
 		assertThat(read).containsOnlyKeys("application.yml", "db/h2/schema.sql");
 		assertThat(read.get("application.yml")).isEqualTo(ClassFileIndex.sha256("clinic.welcome: Welcome".getBytes()));

@@ -36,6 +36,10 @@ class CopiedResourcesTests {
 		assertThat(copied.isCopied(write(resources, "config/application-dev.properties"))).isFalse();
 		assertThat(copied.isCopied(write(resources, "application.yaml"))).isFalse();
 		assertThat(copied.isCopied(resources.resolve("db"))).isFalse();
+		// what editors write beside the file they edit
+		assertThat(copied.isCopied(write(resources, "db/h2/.schema.sql.swp"))).isFalse();
+		assertThat(copied.isCopied(write(resources, "db/h2/schema.sql~"))).isFalse();
+		assertThat(copied.isCopied(write(resources, "db/h2/schema.sql___jb_tmp___"))).isFalse();
 		assertThat(copied.isCopied(write(this.project, "src/main/java/Vet.sql"))).isFalse();
 	}
 
