@@ -297,6 +297,7 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 			// the restarted application applies what is on disk
 			return report(ReloadOutcome.NO_CHANGES, changes, Set.of(), trigger, timestamp, start, null);
 		}
+		boolean rebuilding = false;
 		try {
 			// edited sources become class files first; a reload that was asked for
 			// compiles again what failed before
@@ -307,6 +308,7 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 			Selection selected = this.selection
 				.select((recordNoChanges || compiled) ? this.index.diff() : this.watcher.diff());
 			logSkipped(selected);
+			rebuilding = selected.rebuilding();
 			changes = withoutRestartOnly(selected.changes());
 			this.trust.check(changes);
 			Set<String> resources = changedResources(selected, compiled);
@@ -346,6 +348,13 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 			if (!this.restart.isAvailable()) {
 				this.restartOnly.refused(changes);
 				return failed(changes, trigger, timestamp, start, ex);
+			}
+			if (rebuilding) {
+				// a build is deleting and rewriting the class files: a start from them
+				// now
+				// would lack some; the old code serves until the build is done
+				logger.debug("A restart waits for the build that is rewriting the class files: " + ex.reason());
+				return report(ReloadOutcome.NO_CHANGES, ChangeSet.NONE, Set.of(), trigger, timestamp, start, null);
 			}
 			return restart(changes, trigger, timestamp, start,
 					"Restarted: changes to " + changes.classNames() + " cannot be applied in place: " + ex.reason());

@@ -120,16 +120,7 @@ class ClinicRestartTests {
 			assertThat(Http.get(welcome)).contains("Welcome to the clinic");
 			// Maven copies an edited application.yml, which only a new start reads, then
 			// deletes every class file and has javac write them again
-			Path vetClasses = project.classes().resolve("dev/reload/samples/clinic/vet");
-			Map<Path, byte[]> compiled = new HashMap<>();
-			try (Stream<Path> files = Files.list(vetClasses)) {
-				for (Path file : files.toList()) {
-					compiled.put(file, Files.readAllBytes(file));
-				}
-			}
-			for (Path file : compiled.keySet()) {
-				Files.delete(file);
-			}
+			Map<Path, byte[]> compiled = deleteClassFiles(project.classes().resolve("dev/reload/samples/clinic/vet"));
 			Path configuration = project.classes().resolve("application.yml");
 			Files.writeString(configuration,
 					Files.readString(configuration).replace("Welcome to the clinic", "Welcome back"));
@@ -158,6 +149,33 @@ class ClinicRestartTests {
 	}
 
 	@Test
+	void mappingChangeDuringABuildRestartsOnceTheBuildHasRewrittenTheClassFiles() throws IOException {
+		ClinicProject project = ClinicProject.copyTo(this.directory.resolve("project"));
+		try (ClinicProcess clinic = start(project)) {
+			String vets = clinic.url("/vets");
+			assertThat(Http.get(vets)).isEqualTo("[\"James Carter\"]");
+			// Maven's compiler has deleted the owner classes, javac has not written them
+			// yet
+			Map<Path, byte[]> owners = deleteClassFiles(project.classes().resolve("dev/reload/samples/clinic/owner"));
+			// meanwhile a request compiles a saved mapping change, which needs a restart
+			project.edit(VET, "public class Vet extends Person {",
+					"public class Vet extends Person {\n\n\tprivate String nickname = \"\";\n");
+			project.edit(VET_CONTROLLER, "names.add(vet.getFirstName()", "names.add(\"~\" + vet.getFirstName()");
+			// no start from half a build: the old code answers
+			await().during(Duration.ofMillis(1500))
+				.atMost(TIMEOUT)
+				.until(() -> Http.get(vets).equals("[\"James Carter\"]"));
+			for (Map.Entry<Path, byte[]> file : owners.entrySet()) {
+				Files.write(file.getKey(), file.getValue());
+			}
+			await().atMost(TIMEOUT).ignoreExceptions().until(() -> Http.get(vets).equals("[\"~James Carter\"]"));
+			DocumentContext status = JsonPath.parse(Http.get(clinic.url("/actuator/reload")));
+			assertThat(status.read("$.history[0].outcome", String.class)).as(status::jsonString).isEqualTo("RESTARTED");
+			assertThat(Http.get(clinic.url("/owners"))).contains("Franklin");
+		}
+	}
+
+	@Test
 	void entityChangeFailsNamingItWhenRestartsAreOff() throws IOException {
 		ClinicProject project = ClinicProject.copyTo(this.directory.resolve("project"));
 		try (ClinicProcess clinic = start(project, "--reload.restart=never")) {
@@ -173,6 +191,21 @@ class ClinicRestartTests {
 				.contains("dev.reload.samples.clinic.vet.Vet (a JPA entity, whose mapping changed");
 			assertThat(clinic.output()).doesNotContain("Restarted dev.reload.samples.clinic.ClinicApplication");
 		}
+	}
+
+	/**
+	 * Delete the class files of a package as Maven's compiler does before javac writes
+	 * them again, returning their content.
+	 */
+	private static Map<Path, byte[]> deleteClassFiles(Path packageDirectory) throws IOException {
+		Map<Path, byte[]> deleted = new HashMap<>();
+		try (Stream<Path> files = Files.list(packageDirectory)) {
+			for (Path file : files.toList()) {
+				deleted.put(file, Files.readAllBytes(file));
+				Files.delete(file);
+			}
+		}
+		return deleted;
 	}
 
 	private ClinicProcess start(ClinicProject project, String... args) throws IOException {
