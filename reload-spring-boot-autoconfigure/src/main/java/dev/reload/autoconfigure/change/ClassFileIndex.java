@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -23,6 +24,7 @@ import dev.reload.autoconfigure.change.ChangeSet.ClassFile;
 import dev.reload.autoconfigure.classloader.ClassDirectories;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.asm.ClassReader;
 import org.springframework.util.Assert;
 
 /**
@@ -330,11 +332,42 @@ public final class ClassFileIndex {
 
 	/**
 	 * Return whether any class file of the given changes is no longer what was read: a
-	 * build wrote it again, or was still writing it, while a reload read it.
+	 * build wrote it again, or was still writing it, while a reload read it. A class file
+	 * that was read incomplete (a writer had only begun it) is given the patience to be
+	 * written.
 	 * @param changes changes read from disk
+	 * @param patience how long an incomplete class file read may take to change
 	 * @return whether a class file of theirs differs now
 	 */
-	public boolean rewrittenSince(ChangeSet changes) {
+	public boolean rewrittenSince(ChangeSet changes, Duration patience) {
+		long deadline = System.nanoTime() + patience.toNanos();
+		boolean incomplete = changes.contents().values().stream().anyMatch((file) -> !isWhole(file.bytes()));
+		while (!differs(changes)) {
+			if (!incomplete || System.nanoTime() >= deadline) {
+				return false;
+			}
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isWhole(byte[] bytes) {
+		try {
+			new ClassReader(bytes);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	private boolean differs(ChangeSet changes) {
 		for (ClassFile read : changes.contents().values()) {
 			if (this.packaged.get(read.name()) == read) {
 				continue;

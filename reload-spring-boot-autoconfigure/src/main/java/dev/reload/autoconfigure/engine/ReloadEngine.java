@@ -59,6 +59,9 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 
 	private static final Log logger = LogFactory.getLog(ReloadEngine.class);
 
+	/** How long a class file read half written may take to be written whole. */
+	private static final Duration HALF_WRITTEN_PATIENCE = Duration.ofMillis(500);
+
 	private final ClassGenerations generations;
 
 	private final ClassFileIndex index;
@@ -373,7 +376,7 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 
 	private boolean rewritten(ChangeSet changes) {
 		try {
-			return this.index.rewrittenSince(changes);
+			return this.index.rewrittenSince(changes, HALF_WRITTEN_PATIENCE);
 		}
 		catch (RuntimeException ex) {
 			return false;

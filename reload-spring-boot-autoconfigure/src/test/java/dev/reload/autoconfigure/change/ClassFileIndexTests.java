@@ -1,13 +1,17 @@
 package dev.reload.autoconfigure.change;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.reload.autoconfigure.classloader.ClassDirectories;
 import dev.reload.testsupport.SourceCompiler;
@@ -81,13 +85,36 @@ class ClassFileIndexTests {
 		// half of it written when the reload reads it, as a build writes it
 		Files.write(clock, Arrays.copyOf(whole, whole.length / 2));
 		ChangeSet half = index.diff(List.of(clock));
-		assertThat(index.rewrittenSince(half)).isFalse();
+		assertThat(index.rewrittenSince(half, Duration.ZERO)).isFalse();
 		Files.write(clock, whole);
-		assertThat(index.rewrittenSince(half)).isTrue();
+		assertThat(index.rewrittenSince(half, Duration.ZERO)).isTrue();
 		ChangeSet written = index.diff(List.of(clock));
-		assertThat(index.rewrittenSince(written)).isFalse();
+		assertThat(index.rewrittenSince(written, Duration.ofSeconds(5))).as("a whole class file is not waited for")
+			.isFalse();
 		Files.delete(clock);
-		assertThat(index.rewrittenSince(written)).isTrue();
+		assertThat(index.rewrittenSince(written, Duration.ZERO)).isTrue();
+	}
+
+	@Test
+	void aClassFileReadHalfWrittenIsGivenTimeToBeWritten() throws Exception {
+		SourceCompiler.compile(this.classes, Map.of("sample.Clock", CLOCK.formatted("noon")));
+		ClassFileIndex index = index(Map.of());
+		Path clock = file("sample.Clock");
+		SourceCompiler.compile(this.classes, Map.of("sample.Clock", CLOCK.formatted("midnight")));
+		byte[] whole = Files.readAllBytes(clock);
+		// the writer has only begun the file when it is read, and goes on after
+		Files.write(clock, new byte[0]);
+		ChangeSet begun = index.diff(List.of(clock));
+		CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+			try {
+				Files.write(clock, whole);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+		assertThat(index.rewrittenSince(begun, Duration.ofSeconds(20))).isTrue();
+		writer.get(20, TimeUnit.SECONDS);
 	}
 
 	@Test
