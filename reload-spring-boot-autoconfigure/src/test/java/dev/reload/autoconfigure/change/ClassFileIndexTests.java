@@ -75,12 +75,20 @@ class ClassFileIndexTests {
 		assertThat(changes.modified()).containsOnlyKeys("sample.Clock");
 	}
 
-	@Test
-	void aClassFileWrittenWhileItWasReadIsRewritten() throws IOException {
+	/**
+	 * Index the clock telling noon, then compile it telling midnight over it.
+	 */
+	private ClassFileIndex indexOfNoonWithMidnightCompiled() {
 		SourceCompiler.compile(this.classes, Map.of("sample.Clock", CLOCK.formatted("noon")));
 		ClassFileIndex index = index(Map.of());
-		Path clock = file("sample.Clock");
 		SourceCompiler.compile(this.classes, Map.of("sample.Clock", CLOCK.formatted("midnight")));
+		return index;
+	}
+
+	@Test
+	void aClassFileWrittenWhileItWasReadIsRewritten() throws IOException {
+		ClassFileIndex index = indexOfNoonWithMidnightCompiled();
+		Path clock = file("sample.Clock");
 		byte[] whole = Files.readAllBytes(clock);
 		// half of it written when the reload reads it, as a build writes it
 		Files.write(clock, Arrays.copyOf(whole, whole.length / 2));
@@ -97,10 +105,8 @@ class ClassFileIndexTests {
 
 	@Test
 	void aClassFileReadHalfWrittenIsGivenTimeToBeWritten() throws Exception {
-		SourceCompiler.compile(this.classes, Map.of("sample.Clock", CLOCK.formatted("noon")));
-		ClassFileIndex index = index(Map.of());
+		ClassFileIndex index = indexOfNoonWithMidnightCompiled();
 		Path clock = file("sample.Clock");
-		SourceCompiler.compile(this.classes, Map.of("sample.Clock", CLOCK.formatted("midnight")));
 		byte[] whole = Files.readAllBytes(clock);
 		// the writer has only begun the file when it is read, and goes on after
 		Files.write(clock, new byte[0]);

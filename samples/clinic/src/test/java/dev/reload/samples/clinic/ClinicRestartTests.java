@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import com.jayway.jsonpath.DocumentContext;
@@ -125,12 +126,7 @@ class ClinicRestartTests {
 			Files.writeString(configuration,
 					Files.readString(configuration).replace("Welcome to the clinic", "Welcome back"));
 			// no restart from half a build: the old code answers meanwhile
-			await().during(Duration.ofMillis(1500))
-				.atMost(TIMEOUT)
-				.until(() -> Http.get(welcome).contains("Welcome to the clinic"));
-			for (Map.Entry<Path, byte[]> file : compiled.entrySet()) {
-				Files.write(file.getKey(), file.getValue());
-			}
+			oldCodeAnswersUntilTheBuildEnds(() -> Http.get(welcome).contains("Welcome to the clinic"), compiled);
 			await().atMost(TIMEOUT).ignoreExceptions().until(() -> Http.get(welcome).contains("Welcome back"));
 			assertThat(Http.get(vets)).isEqualTo("[\"James Carter\"]");
 			DocumentContext status = JsonPath.parse(Http.get(clinic.url("/actuator/reload")));
@@ -162,12 +158,7 @@ class ClinicRestartTests {
 					"public class Vet extends Person {\n\n\tprivate String nickname = \"\";\n");
 			project.edit(VET_CONTROLLER, "names.add(vet.getFirstName()", "names.add(\"~\" + vet.getFirstName()");
 			// no start from half a build: the old code answers
-			await().during(Duration.ofMillis(1500))
-				.atMost(TIMEOUT)
-				.until(() -> Http.get(vets).equals("[\"James Carter\"]"));
-			for (Map.Entry<Path, byte[]> file : owners.entrySet()) {
-				Files.write(file.getKey(), file.getValue());
-			}
+			oldCodeAnswersUntilTheBuildEnds(() -> Http.get(vets).equals("[\"James Carter\"]"), owners);
 			await().atMost(TIMEOUT).ignoreExceptions().until(() -> Http.get(vets).equals("[\"~James Carter\"]"));
 			DocumentContext status = JsonPath.parse(Http.get(clinic.url("/actuator/reload")));
 			assertThat(status.read("$.history[0].outcome", String.class)).as(status::jsonString).isEqualTo("RESTARTED");
@@ -190,6 +181,18 @@ class ClinicRestartTests {
 			assertThat(status.read("$.lastReload.error", String.class)).contains("need a restart")
 				.contains("dev.reload.samples.clinic.vet.Vet (a JPA entity, whose mapping changed");
 			assertThat(clinic.output()).doesNotContain("Restarted dev.reload.samples.clinic.ClinicApplication");
+		}
+	}
+
+	/**
+	 * Check for a while that the old code answers, then write the deleted class files
+	 * again, as javac does at the end of the build.
+	 */
+	private static void oldCodeAnswersUntilTheBuildEnds(Callable<Boolean> oldCodeAnswers, Map<Path, byte[]> deleted)
+			throws IOException {
+		await().during(Duration.ofMillis(1500)).atMost(TIMEOUT).until(oldCodeAnswers);
+		for (Map.Entry<Path, byte[]> file : deleted.entrySet()) {
+			Files.write(file.getKey(), file.getValue());
 		}
 	}
 
