@@ -110,7 +110,8 @@ public class ReloadApplicationListener implements SmartApplicationListener {
 		ClassGenerations generations = new ClassGenerations(directories, index.takeInitialClassFiles(), parent,
 				(name) -> false);
 		RelaunchedApplication.set(new RelaunchedApplication(generations, index, main.getDeclaringClass().getName(),
-				List.of(event.getArgs()), List.of(), StartupResources.read(roots)));
+				List.of(event.getArgs()), List.of(),
+				(properties.getRestart() == ReloadProperties.Restart.AUTO) ? StartupResources.read(roots) : Map.of()));
 		throw MainRelauncher.relaunch(main, event.getArgs(), generations.applicationClassLoader());
 	}
 

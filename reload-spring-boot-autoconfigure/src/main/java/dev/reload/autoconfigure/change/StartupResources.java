@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +43,12 @@ public final class StartupResources implements SmartLifecycle, DirectoryWatcher.
 			"META-INF/spring-configuration-metadata.json", "META-INF/additional-spring-configuration-metadata.json");
 
 	private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
+
+	/**
+	 * Larger resources (a data set, a model) are told apart by size and time, not hashed:
+	 * their content would cost start-up time, and a build rarely rewrites them unchanged.
+	 */
+	private static final long MAX_HASHED_SIZE = 1024 * 1024;
 
 	private final List<Path> roots;
 
@@ -102,8 +109,8 @@ public final class StartupResources implements SmartLifecycle, DirectoryWatcher.
 
 	/**
 	 * Read the resources of the given class directories that count, each with the SHA-256
-	 * of its content, by its path in its directory; the first directory has a path, as on
-	 * the class path.
+	 * of its content (size and time for one over a megabyte), by its path in its
+	 * directory; the first directory has a path, as on the class path.
 	 * @param roots the class directories
 	 * @return the resources
 	 */
@@ -265,6 +272,10 @@ public final class StartupResources implements SmartLifecycle, DirectoryWatcher.
 
 	private static @Nullable String hash(Path path) {
 		try {
+			BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+			if (attributes.size() > MAX_HASHED_SIZE) {
+				return "size " + attributes.size() + ", modified " + attributes.lastModifiedTime();
+			}
 			return ClassFileIndex.sha256(Files.readAllBytes(path));
 		}
 		catch (IOException ex) {

@@ -319,7 +319,7 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 				// what the application read as it started is read again only by a new
 				// start
 				this.selection.gatePassed();
-				return restart(changes, trigger, timestamp, start,
+				return restartOnceBuilt(rebuilding, changes, trigger, timestamp, start,
 						"Restarted: " + resources + " changed, which the application read as it started");
 			}
 			if (selected.closedReason() == null) {
@@ -352,21 +352,14 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 				this.restartOnly.refused(changes);
 				return failed(changes, trigger, timestamp, start, ex);
 			}
-			if (rebuilding) {
-				// a build is deleting and rewriting the class files: a start from them
-				// now
-				// would lack some; the old code serves until the build is done
-				logger.debug("A restart waits for the build that is rewriting the class files: " + ex.reason());
-				return report(ReloadOutcome.NO_CHANGES, ChangeSet.NONE, Set.of(), trigger, timestamp, start, null);
-			}
-			return restart(changes, trigger, timestamp, start,
+			return restartOnceBuilt(rebuilding, changes, trigger, timestamp, start,
 					"Restarted: changes to " + changes.classNames() + " cannot be applied in place: " + ex.reason());
 		}
 		catch (RuntimeException | LinkageError ex) {
 			if (!recordNoChanges && rewritten(changes)) {
 				// a build wrote them while they were read (a class file half written):
 				// its
-				// writes are a burst the watcher reports again once they settle
+				// writes are a burst that the watcher reports again once they settle
 				logger.debug("Class files changed while a reload read them; it is tried again once they settle", ex);
 				return report(ReloadOutcome.NO_CHANGES, ChangeSet.NONE, Set.of(), trigger, timestamp, start, null);
 			}
@@ -399,15 +392,28 @@ public final class ReloadEngine implements ApplicationEventPublisherAware {
 
 	/**
 	 * Return the resources read at start-up that differ from what the application started
-	 * with, unless the touch file holds reloads back or a build is still writing the
-	 * class files: a restart then would start from half a build.
+	 * with, unless the touch file holds reloads back.
 	 */
 	private Set<String> changedResources(Selection selected, boolean copied) {
 		// the watcher may not have seen a copy made by this reload's compile yet
-		if (!(this.resources.needsAttention() || copied) || selected.closedReason() != null || selected.rebuilding()) {
+		if (!(this.resources.needsAttention() || copied) || selected.closedReason() != null) {
 			return Set.of();
 		}
 		return this.resources.changed();
+	}
+
+	/**
+	 * Restart, unless a build is deleting and rewriting the class files: a start from
+	 * them now would lack some, so the restart waits and the old code serves until the
+	 * build is done.
+	 */
+	private ReloadReport restartOnceBuilt(boolean rebuilding, ChangeSet changes, ReloadTrigger trigger,
+			Instant timestamp, long start, String reason) {
+		if (rebuilding) {
+			logger.debug("A restart waits for the build that is rewriting the class files: " + reason);
+			return report(ReloadOutcome.NO_CHANGES, ChangeSet.NONE, Set.of(), trigger, timestamp, start, null);
+		}
+		return restart(changes, trigger, timestamp, start, reason);
 	}
 
 	private ReloadReport restart(ChangeSet changes, ReloadTrigger trigger, Instant timestamp, long start,

@@ -3,6 +3,7 @@ package dev.reload.autoconfigure.change;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,16 @@ class StartupResourcesTests {
 		Map<String, String> read = StartupResources.read(List.of(this.classes));
 		assertThat(read).containsOnlyKeys("application.yml", "db/h2/schema.sql");
 		assertThat(read.get("application.yml")).isEqualTo(ClassFileIndex.sha256("clinic.welcome: Welcome".getBytes()));
+	}
+
+	@Test
+	void aResourceOverAMegabyteIsToldApartBySizeAndTimeNotRead() throws IOException {
+		Path model = write("model/weights.bin", "0".repeat(1024 * 1024 + 1));
+		Map<String, String> read = StartupResources.read(List.of(this.classes));
+		assertThat(read.get("model/weights.bin")).startsWith("size 1048577, modified ");
+		start();
+		Files.setLastModifiedTime(model, FileTime.fromMillis(Files.getLastModifiedTime(model).toMillis() + 60_000));
+		assertThat(this.resources.changed()).containsExactly("model/weights.bin");
 	}
 
 	@Test
